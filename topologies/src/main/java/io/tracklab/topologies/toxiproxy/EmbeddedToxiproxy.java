@@ -12,12 +12,11 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.toxiproxy.api.ApiHttpHandler;
-import io.tracklab.topologies.toxiproxy.api.ApiResponse;
 import io.tracklab.topologies.toxiproxy.api.ToxiproxyApi;
+import io.tracklab.topologies.toxiproxy.proxy.BindFailure;
 import io.tracklab.topologies.toxiproxy.proxy.NettyTransport;
 import io.tracklab.topologies.toxiproxy.proxy.ProxyRegistry;
 import io.tracklab.topologies.toxiproxy.proxy.ProxyServerContext;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,13 +106,10 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
             .bind(host, port)
             .awaitUninterruptibly();
     if (!bind.isSuccess()) {
-      Throwable cause = bind.cause();
-      String reason =
-          cause instanceof BindException ? "address already in use or not available" : String.valueOf(cause);
       throw new TopologyException(
-          "cannot start the embedded Toxiproxy server on " + host + ":" + port + ": " + reason
-              + " (choose another --port, or stop what is listening there)",
-          cause);
+          "cannot start the embedded Toxiproxy server on " + host + ":" + port + ": "
+              + BindFailure.reason(bind.cause()) + BindFailure.hint(bind.cause()),
+          bind.cause());
     }
     apiChannels.add(bind.channel());
     address = (InetSocketAddress) bind.channel().localAddress();
@@ -147,9 +143,9 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
    * @throws ToxiproxyApiException when the JSON is bad or a proxy cannot start
    */
   public void populate(byte[] json) {
-    ApiResponse response = api.populate(json);
-    if (response.status() != 201) {
-      throw new ToxiproxyApiException(response.status(), response.bodyText().trim());
+    ToxiproxyApi.Populated result = api.populateProxies(json);
+    if (result.failure() != null) {
+      throw result.failure();
     }
   }
 

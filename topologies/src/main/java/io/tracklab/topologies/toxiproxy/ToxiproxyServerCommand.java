@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar tracklab-toxiproxy.jar}: the embedded Toxiproxy server on its own, in the
- * foreground, until SIGINT or SIGTERM. Exit codes: 0 stopped by a signal, 2 bad arguments or
- * config file, 3 the server could not start.
+ * foreground, until SIGINT or SIGTERM, which close every proxy and connection before the JVM
+ * exits. Exit codes: 130/143 stopped by SIGINT/SIGTERM (128 + signal, as shells report it), 2 bad
+ * arguments or config file, 3 the server could not start.
  */
 @Command(
     name = "tracklab-toxiproxy",
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped by SIGINT/SIGTERM",
+      "130:stopped by SIGINT (Ctrl-C), 143 by SIGTERM",
       "2:bad arguments or config file",
       "3:the server could not start (e.g. port in use)"
     })
@@ -84,6 +85,15 @@ public final class ToxiproxyServerCommand implements Callable<Integer> {
       err.println("tracklab-toxiproxy: " + e.getMessage());
       return EXIT_CANNOT_START;
     }
+    if (configJson != null) {
+      try {
+        server.populate(configJson);
+      } catch (ToxiproxyApiException e) {
+        server.close();
+        err.println("tracklab-toxiproxy: --config " + config + ": " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -91,16 +101,6 @@ public final class ToxiproxyServerCommand implements Callable<Integer> {
       out.flush();
       stopped.countDown();
     }, "toxiproxy-shutdown"));
-    if (configJson != null) {
-      try {
-        server.populate(configJson);
-      } catch (ToxiproxyApiException e) {
-        err.println("tracklab-toxiproxy: --config " + config + ": " + e.getMessage());
-        err.flush();
-        server.close();
-        return EXIT_BAD_INPUT;
-      }
-    }
     out.printf(
         "tracklab-toxiproxy listening on %s (Toxiproxy %s API, %s transport); Ctrl-C to stop%n",
         server.apiUrl(), ToxiproxyApi.TOXIPROXY_VERSION, server.transportName());

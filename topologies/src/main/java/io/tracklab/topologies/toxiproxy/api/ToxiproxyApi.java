@@ -61,10 +61,31 @@ public final class ToxiproxyApi {
     }
   }
 
-  /** Creates proxies from a JSON array, as {@code POST /populate} and the server's config file. */
+  /** {@code POST /populate}: creates proxies from a JSON array; 201, or the error and what was made. */
   public ApiResponse populate(byte[] body) {
+    Populated result = populateProxies(body);
+    ObjectNode json = mapper.createObjectNode();
+    if (result.failure() != null) {
+      json.put("error", result.failure().getMessage());
+      json.put("status", result.failure().status());
+    }
+    if (result.proxies().isEmpty()) {
+      json.putNull("proxies"); // Go marshals a slice it never appended to as null
+    } else {
+      ArrayNode proxies = json.putArray("proxies");
+      result.proxies().forEach(proxy -> proxies.add(views.proxy(proxy)));
+    }
+    return json(result.failure() == null ? 201 : result.failure().status(), json);
+  }
+
+  /**
+   * Toxiproxy's populate (also its config file): validates every entry first, then adds each
+   * proxy or replaces one whose addresses differ.
+   *
+   * @return the proxies added or kept, and the failure that stopped it, if any
+   */
+  public Populated populateProxies(byte[] body) {
     List<ToxicProxy> populated = new ArrayList<>();
-    ToxiproxyApiException failure = null;
     try {
       JsonNode node = RequestBody.parse(mapper, body);
       if (!node.isArray()) {
@@ -89,22 +110,14 @@ public final class ToxiproxyApi {
       for (ProxySpec spec : specs) {
         populated.add(registry.addOrReplace(newProxy(spec), spec.enabled()));
       }
+      return new Populated(populated, null);
     } catch (ToxiproxyApiException e) {
-      failure = e;
+      return new Populated(populated, e);
     }
-    ObjectNode result = mapper.createObjectNode();
-    if (failure != null) {
-      result.put("error", failure.getMessage());
-      result.put("status", failure.status());
-    }
-    if (populated.isEmpty()) {
-      result.putNull("proxies"); // Go marshals an empty slice it never appended to as null
-    } else {
-      ArrayNode proxies = result.putArray("proxies");
-      populated.forEach(proxy -> proxies.add(views.proxy(proxy)));
-    }
-    return json(failure == null ? 201 : failure.status(), result);
   }
+
+  /** What a populate made, and the failure that stopped it (null when none). */
+  public record Populated(List<ToxicProxy> proxies, ToxiproxyApiException failure) {}
 
   private ApiResponse route(ApiRequest request) {
     String method = request.method();

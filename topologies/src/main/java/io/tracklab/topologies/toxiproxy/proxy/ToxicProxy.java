@@ -11,7 +11,6 @@ import io.tracklab.topologies.toxiproxy.toxic.StreamDirection;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicAttributes;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicDefinition;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicType;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,12 +96,8 @@ public final class ToxicProxy {
             .bind(address)
             .awaitUninterruptibly();
     if (!bind.isSuccess()) {
-      Throwable cause = bind.cause();
-      String reason =
-          cause instanceof BindException || String.valueOf(cause.getMessage()).contains("in use")
-              ? "bind: address already in use"
-              : String.valueOf(cause.getMessage());
-      throw SocketAddresses.listenError(SocketAddresses.format(address), reason);
+      throw SocketAddresses.listenError(
+          SocketAddresses.format(address), BindFailure.reason(bind.cause()));
     }
     listener = bind.channel();
     listen = SocketAddresses.format((InetSocketAddress) listener.localAddress());
