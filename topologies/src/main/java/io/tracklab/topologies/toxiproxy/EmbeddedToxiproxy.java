@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EmbeddedToxiproxy implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8474;
+  public static final String IO_THREADS_PROPERTY = "tracklab.toxiproxy.ioThreads";
 
   private final EventLoopGroup apiGroup;
   private final EventLoopGroup acceptorGroup;
@@ -58,11 +59,19 @@ public final class EmbeddedToxiproxy implements AutoCloseable {
     this.transport = transport;
     this.apiGroup = transport.newGroup(1, "toxiproxy-api");
     this.acceptorGroup = transport.newGroup(1, "toxiproxy-accept");
-    this.connectionGroup =
-        transport.newGroup(Runtime.getRuntime().availableProcessors(), "toxiproxy-io");
+    this.connectionGroup = transport.newGroup(ioThreads(), "toxiproxy-io");
     this.api =
         new ToxiproxyApi(
             registry, new ProxyServerContext(transport, acceptorGroup, connectionGroup, host));
+  }
+
+  /** Data threads: {@code -Dtracklab.toxiproxy.ioThreads}, default one per core. */
+  private static int ioThreads() {
+    int threads = Integer.getInteger(IO_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    if (threads < 1) {
+      throw new IllegalArgumentException(IO_THREADS_PROPERTY + " must be at least 1, got " + threads);
+    }
+    return threads;
   }
 
   /** Starts on {@code 127.0.0.1} with an ephemeral API port: what tests and topologies use. */
