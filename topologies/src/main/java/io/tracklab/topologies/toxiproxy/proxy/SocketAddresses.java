@@ -42,9 +42,12 @@ final class SocketAddresses {
     return new HostPort(host, port);
   }
 
-  /** Resolves {@code address}, an empty host meaning {@code defaultHost}. */
+  /**
+   * Resolves {@code address}, an empty host meaning {@code defaultHost} and an empty address a
+   * free port on it (Toxiproxy listens on every interface there; this server never does).
+   */
   static InetSocketAddress resolve(String address, String defaultHost) {
-    HostPort hostPort = parse(address);
+    HostPort hostPort = address.isEmpty() ? new HostPort("", 0) : parse(address);
     String host = hostPort.host().isEmpty() ? defaultHost : hostPort.host();
     try {
       return new InetSocketAddress(InetAddress.getByName(host), hostPort.port());
