@@ -44,9 +44,7 @@ class ToxiproxyServerCommandIT {
     try {
       BufferedReader output = new BufferedReader(
           new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      String banner = output.readLine();
-      Matcher matcher = LISTENING.matcher(String.valueOf(banner));
-      assertThat(matcher.find()).as("banner: %s", banner).isTrue();
+      Matcher matcher = awaitBanner(output);
       int apiPort = Integer.parseInt(matcher.group(1));
 
       ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", apiPort);
@@ -89,6 +87,23 @@ class ToxiproxyServerCommandIT {
     String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(server.exitValue()).isEqualTo(2);
     assertThat(output).contains(config.toString()).contains("missing required field: upstream at proxy 1");
+  }
+
+  /** The "listening on" line; JVM warnings may come first. */
+  private static Matcher awaitBanner(BufferedReader output) throws IOException {
+    StringBuilder seen = new StringBuilder();
+    for (int line = 0; line < 20; line++) {
+      String text = output.readLine();
+      if (text == null) {
+        break;
+      }
+      seen.append(text).append('\n');
+      Matcher matcher = LISTENING.matcher(text);
+      if (matcher.find()) {
+        return matcher;
+      }
+    }
+    throw new AssertionError("no 'listening on' banner in:\n" + seen);
   }
 
   private static void assertRefused(int port) {
