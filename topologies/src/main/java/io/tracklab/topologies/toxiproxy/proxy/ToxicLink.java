@@ -39,7 +39,6 @@ final class ToxicLink implements StageContext, ChunkSink {
   private long heldBytes;
   private boolean reading = true;
   private boolean flushNeeded;
-  private boolean destinationEnded;
 
   ToxicLink(
       Channel source,
@@ -80,11 +79,11 @@ final class ToxicLink implements StageContext, ChunkSink {
     chain.dispose();
   }
 
-  // ---- ChunkSink: the end of the chain writes to the destination ----
+  // ---- ChunkSink: the end of the chain writes to the destination (the chain calls end() once) ----
 
   @Override
   public void accept(Chunk chunk) {
-    if (destinationEnded || !destination.isActive()) {
+    if (!destination.isActive()) {
       chunk.release();
       return;
     }
@@ -97,10 +96,6 @@ final class ToxicLink implements StageContext, ChunkSink {
 
   @Override
   public void end() {
-    if (destinationEnded) {
-      return;
-    }
-    destinationEnded = true;
     flushNeeded = false;
     // Toxiproxy closes the whole destination connection (no half-close), after what was written.
     destination.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

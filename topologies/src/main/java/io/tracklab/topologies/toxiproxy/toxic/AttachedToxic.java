@@ -7,16 +7,14 @@ package io.tracklab.topologies.toxiproxy.toxic;
 final class AttachedToxic implements ChunkSink {
   private final StageContext context;
   private final Object state;
-  private final ChunkSink output = new Output();
+  private final EndOnce output;
   private ToxicDefinition definition;
   private ToxicBehavior behavior;
-  private ChunkSink next;
-  private boolean closed;
 
   AttachedToxic(ToxicDefinition definition, ChunkSink next, StageContext context) {
     this.context = context;
     this.definition = definition;
-    this.next = next;
+    this.output = new EndOnce(next);
     this.state = definition.type().newState();
     this.behavior = newBehavior();
   }
@@ -26,12 +24,12 @@ final class AttachedToxic implements ChunkSink {
   }
 
   void connect(ChunkSink next) {
-    this.next = next;
+    output.connect(next);
   }
 
   @Override
   public void accept(Chunk chunk) {
-    if (closed) {
+    if (output.ended()) {
       chunk.release();
     } else {
       behavior.accept(chunk);
@@ -40,7 +38,7 @@ final class AttachedToxic implements ChunkSink {
 
   @Override
   public void end() {
-    if (!closed) {
+    if (!output.ended()) {
       behavior.end();
     }
   }
@@ -69,7 +67,7 @@ final class AttachedToxic implements ChunkSink {
     for (Chunk chunk : behavior.drain().chunks()) {
       chunk.release();
     }
-    closed = true;
+    output.silence();
   }
 
   private ToxicBehavior newBehavior() {
@@ -77,24 +75,5 @@ final class AttachedToxic implements ChunkSink {
     return applies
         ? definition.type().newBehavior(definition.attributes(), output, context, state)
         : new PassThroughToxic(output);
-  }
-
-  private final class Output implements ChunkSink {
-    @Override
-    public void accept(Chunk chunk) {
-      if (closed) {
-        chunk.release();
-      } else {
-        next.accept(chunk);
-      }
-    }
-
-    @Override
-    public void end() {
-      if (!closed) {
-        closed = true;
-        next.end();
-      }
-    }
   }
 }

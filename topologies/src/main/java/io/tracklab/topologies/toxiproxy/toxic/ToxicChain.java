@@ -23,7 +23,7 @@ public final class ToxicChain implements ChunkSink {
 
   public ToxicChain(List<ToxicDefinition> definitions, ChunkSink destination, StageContext context) {
     this.context = context;
-    this.destination = new ClosedOnce(destination);
+    this.destination = new EndOnce(destination);
     this.head = this.destination;
     reconcile(definitions);
   }
@@ -80,33 +80,6 @@ public final class ToxicChain implements ChunkSink {
       names.add(toxic.definition().name());
     }
     return names;
-  }
-
-  /** Once the stream has ended, nothing more reaches the destination (the socket is closing). */
-  private static final class ClosedOnce implements ChunkSink {
-    private final ChunkSink destination;
-    private boolean ended;
-
-    ClosedOnce(ChunkSink destination) {
-      this.destination = destination;
-    }
-
-    @Override
-    public void accept(Chunk chunk) {
-      if (ended) {
-        chunk.release();
-      } else {
-        destination.accept(chunk);
-      }
-    }
-
-    @Override
-    public void end() {
-      if (!ended) {
-        ended = true;
-        destination.end();
-      }
-    }
   }
 
   private void rewire() {
