@@ -86,8 +86,21 @@ class ToxicsAgainstRedisIT {
 
   /** Median PING round trip in milliseconds over {@code samples} pings. */
   private static double medianPingMillis(StatefulRedisConnection<String, String> connection, int samples) {
+    return medianPingMillis(connection, samples, 0);
+  }
+
+  /**
+   * Median PING round trip, with {@code pauseMillis} of idle before each ping. A round trip after
+   * idle time costs more than a back-to-back one (threads and CPUs wake up), so a baseline for a
+   * delayed round trip must idle as long as the delay.
+   */
+  private static double medianPingMillis(
+      StatefulRedisConnection<String, String> connection, int samples, long pauseMillis) {
     double[] millis = new double[samples];
     for (int i = 0; i < samples; i++) {
+      if (pauseMillis > 0) {
+        sleep(pauseMillis);
+      }
       long start = System.nanoTime();
       connection.sync().ping();
       millis[i] = (System.nanoTime() - start) / 1e6;
@@ -102,14 +115,16 @@ class ToxicsAgainstRedisIT {
       throws IOException {
     try (StatefulRedisConnection<String, String> connection = throughProxy()) {
       medianPingMillis(connection, 20); // warm up
-      double before = medianPingMillis(connection, 21);
+      double before = medianPingMillis(connection, 21, 50);
 
       proxy.toxics().latency("lag", direction, 50);
       double with = medianPingMillis(connection, 21);
+      System.out.printf(java.util.Locale.ROOT, "latency 50 ms %s: median PING %.2f ms -> %.2f ms (+%.2f)%n",
+          direction, before, with, with - before);
       assertThat(with - before).isCloseTo(50.0, within(2.0));
 
       proxy.toxics().get("lag").remove();
-      double after = medianPingMillis(connection, 21);
+      double after = medianPingMillis(connection, 21, 50);
       assertThat(after).isCloseTo(before, within(2.0));
     }
   }
@@ -135,6 +150,8 @@ class ToxicsAgainstRedisIT {
       double visibleMillis = (System.nanoTime() - start) / 1e6;
       reply.get(5, TimeUnit.SECONDS);
       double replyMillis = (System.nanoTime() - start) / 1e6;
+      System.out.printf(java.util.Locale.ROOT, "latency 80 ms %s: SET visible after %.1f ms, reply after %.1f ms%n",
+          direction, visibleMillis, replyMillis);
 
       assertThat(replyMillis).isGreaterThanOrEqualTo(78.0);
       if (direction == ToxicDirection.UPSTREAM) {
@@ -220,6 +237,8 @@ class ToxicsAgainstRedisIT {
       double seconds = (System.nanoTime() - start) / 1e9;
       assertThat(value).asString().hasSize(size);
       double bytesPerSecond = (size + 16) / seconds;
+      System.out.printf(java.util.Locale.ROOT, "bandwidth %d KB/s: %d bytes in %.3f s = %.0f B/s%n",
+          rateKilobytes, size, seconds, bytesPerSecond);
       assertThat(bytesPerSecond).isCloseTo(rateKilobytes * 1000.0, within(rateKilobytes * 1000.0 * 0.2));
     }
   }
@@ -319,6 +338,15 @@ class ToxicsAgainstRedisIT {
     try (RespSocket socket = RespSocket.connect("127.0.0.1", proxyPort)) {
       socket.send("PING");
       assertThat(socket.read()).isEqualTo("PONG");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 
