@@ -37,7 +37,7 @@ class RedisServerProcessIT {
   @Test
   void badConfiguration_failsFast_withTheLogTail() {
     long start = System.nanoTime();
-    assertThatThrownBy(() -> RedisServerProcess.start(directory, "--no-such-directive", "x"))
+    assertThatThrownBy(() -> RedisServerProcess.start(directory, "no-such-directive x"))
         .isInstanceOf(TopologyException.class)
         .hasMessageContaining("exited")
         .hasMessageContaining("no-such-directive");

@@ -10,10 +10,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
-import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -44,14 +40,6 @@ public record NettyTransport(
                   + Epoll.unavailabilityCause());
         }
         return epoll();
-      case "io_uring":
-        if (!IoUring.isAvailable()) {
-          throw new IllegalStateException(
-              TRANSPORT_PROPERTY + "=io_uring, but io_uring is unavailable: "
-                  + IoUring.unavailabilityCause());
-        }
-        return new NettyTransport("io_uring", IoUringIoHandler::newFactory,
-            IoUringServerSocketChannel.class, IoUringSocketChannel.class);
       case "":
         return Epoll.isAvailable() ? epoll() : nio();
       default:

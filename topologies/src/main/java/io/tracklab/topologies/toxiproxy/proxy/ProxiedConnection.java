@@ -61,12 +61,12 @@ final class ProxiedConnection {
   private void upstreamConnected(ChannelFuture connect) {
     if (!connect.isSuccess()) {
       if (!connect.isCancelled()) {
-        LOG.log(Level.WARNING, "proxy {0}: unable to open connection to upstream {1}: {2}",
-            proxy.name(), proxy.upstream(), connect.cause());
+        proxy.upstreamFailed(connect.cause());
       }
       client.close();
       return;
     }
+    proxy.upstreamReached();
     upstream = connect.channel();
     ToxicSet toxics = client.isActive() ? proxy.register(this) : null;
     if (toxics == null) {

@@ -11,12 +11,14 @@ import io.tracklab.topologies.toxiproxy.toxic.StreamDirection;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicAttributes;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicDefinition;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicType;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One named proxy: a listener, the connections it accepted, and its toxics.
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ToxicProxy {
   private static final long AWAIT_SECONDS = 10;
+  private static final System.Logger LOG = System.getLogger(ToxicProxy.class.getName());
 
   private final String name;
   private final ProxyServerContext server;
@@ -39,6 +42,7 @@ public final class ToxicProxy {
   private Channel listener;
   private ToxicSet toxics = ToxicSet.EMPTY;
   private long nextToxicId = 1;
+  private final AtomicBoolean upstreamFailing = new AtomicBoolean();
 
   public ToxicProxy(String name, String listen, String upstream, ProxyServerContext server) {
     this.name = name;
@@ -172,6 +176,20 @@ public final class ToxicProxy {
 
   void unregister(ProxiedConnection connection) {
     connections.remove(connection);
+  }
+
+  /**
+   * An upstream dial failed. A killed node makes every client reconnect fail, many times a
+   * second: the first failure of a streak is a warning, the rest are debug until one succeeds.
+   */
+  void upstreamFailed(Throwable cause) {
+    Level level = upstreamFailing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+    LOG.log(level, "proxy {0}: unable to open connection to upstream {1}: {2}{3}", name, upstream(),
+        cause.getMessage(), level == Level.WARNING ? " (repeats logged at debug level until it works)" : "");
+  }
+
+  void upstreamReached() {
+    upstreamFailing.set(false);
   }
 
   // ---- toxics ----

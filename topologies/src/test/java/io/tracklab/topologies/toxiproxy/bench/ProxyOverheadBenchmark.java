@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  * <p>Run: {@code ./mvnw -B -pl topologies -Pproxy-benchmark -DskipTests verify}. Knobs (system
  * properties): {@code bench.connections=1,50} (each count is its own experiment),
  * {@code bench.requests=200000} (per run at 50+ connections, fewer below), {@code bench.rounds=5}, {@code bench.haproxy=true},
- * {@code tracklab.toxiproxy.transport=nio|epoll|io_uring}, {@code tracklab.toxiproxy.ioThreads}.
+ * {@code tracklab.toxiproxy.transport=nio|epoll}, {@code tracklab.toxiproxy.ioThreads}.
  */
 public final class ProxyOverheadBenchmark {
   private static final double GOAL_THROUGHPUT_RATIO = 0.7;

@@ -1,0 +1,237 @@
+package io.tracklab.topologies.local;
+
+import io.lettuce.core.MigrateArgs;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
+import io.lettuce.core.cluster.models.partitions.Partitions;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import io.tracklab.topologies.NodeRole;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.TopologyKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Three primaries ({@code node-1..3}, a third of the 16384 slots each) and a replica of each
+ * ({@code node-4..6}), {@code cluster-node-timeout 1000}. Every node announces its proxy
+ * ({@code cluster-announce-ip/port}), so {@code CLUSTER SLOTS}, {@code MOVED} and {@code ASK}
+ * lead clients back through proxies, and replicas replicate through their primary's proxy. The
+ * cluster bus stays direct ({@code cluster-port}, announced as is), so a proxy fault cuts
+ * clients and replication, not gossip.
+ *
+ * <p>Assembly: config epochs 1..3 and slot ranges on the primaries before they meet (no epoch
+ * collisions to resolve), {@code CLUSTER MEET} on raw ports, then {@code CLUSTER REPLICATE}.
+ * Ready when every node knows all six, reports {@code cluster_state:ok}, and every replica's
+ * link is up.
+ */
+final class LocalClusterTopology extends LocalTopology {
+  static final int PRIMARIES = 3;
+  static final int SLOTS = 16384;
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(20);
+  private static final int MIGRATE_BATCH = 100;
+
+  private final Map<String, String> nodeIds = new HashMap<>();
+
+  LocalClusterTopology(Path directory) {
+    super(TopologyKind.CLUSTER, directory);
+  }
+
+  @Override
+  void assemble() {
+    List<LocalNode> all = new ArrayList<>();
+    for (int i = 1; i <= 2 * PRIMARIES; i++) {
+      all.add(startNode("node-" + i, i <= PRIMARIES ? NodeRole.PRIMARY : NodeRole.REPLICA, false, true,
+          ports -> List.of(
+              "cluster-enabled yes",
+              "cluster-config-file nodes.conf",
+              "cluster-node-timeout 1000",
+              "cluster-port " + ports.busPort(),
+              "cluster-announce-ip " + RedisProcess.HOST,
+              "cluster-announce-port " + ports.proxyPort(),
+              "cluster-announce-bus-port " + ports.busPort(),
+              "repl-diskless-sync-delay 0")));
+    }
+    for (LocalNode node : all) {
+      nodeIds.put(node.name(), admin.redis(node).clusterMyId());
+    }
+    for (int i = 0; i < PRIMARIES; i++) {
+      RedisCommands<String, String> primary = admin.redis(all.get(i));
+      cluster(primary, "SET-CONFIG-EPOCH", String.valueOf(i + 1));
+      primary.clusterAddSlotsRange(Range.create(firstSlot(i), firstSlot(i + 1) - 1));
+    }
+    RedisCommands<String, String> first = admin.redis(all.get(0));
+    for (LocalNode other : all.subList(1, all.size())) {
+      cluster(first, "MEET", RedisProcess.HOST, String.valueOf(other.port()), String.valueOf(other.busPort()));
+    }
+    for (LocalNode node : all) {
+      Await.until(node.name() + " knowing all " + all.size() + " nodes", READY_TIMEOUT,
+          () -> knownNodesProblem(node, all.size()), node.process().logFile().toString());
+    }
+    for (int i = 0; i < PRIMARIES; i++) {
+      admin.redis(all.get(PRIMARIES + i)).clusterReplicate(nodeIds.get(all.get(i).name()));
+    }
+    for (LocalNode node : all) {
+      Await.until(node.name() + " in a healthy cluster", READY_TIMEOUT,
+          () -> healthProblem(node), node.process().logFile().toString());
+    }
+  }
+
+  /** The first slot of primary {@code i} (0-based); {@code i == PRIMARIES} gives 16384. */
+  static int firstSlot(int i) {
+    return (int) ((long) SLOTS * i / PRIMARIES);
+  }
+
+  private static String cluster(RedisCommands<String, String> node, String... arguments) {
+    CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8);
+    for (String argument : arguments) {
+      args.add(argument);
+    }
+    return node.dispatch(CommandType.CLUSTER, new StatusOutput<>(StringCodec.UTF8), args);
+  }
+
+  private Partitions partitions(RedisNode node) {
+    return ClusterPartitionParser.parse(admin.redis(node).clusterNodes());
+  }
+
+  private String knownNodesProblem(LocalNode node, int expected) {
+    Partitions view = partitions(node);
+    if (view.size() != expected) {
+      return "it knows " + view.size();
+    }
+    for (RedisClusterNode known : view) {
+      if (known.is(RedisClusterNode.NodeFlag.HANDSHAKE) || known.getNodeId() == null) {
+        return "still in handshake with " + known.getUri();
+      }
+    }
+    return null;
+  }
+
+  private String healthProblem(LocalNode node) {
+    String info = admin.redis(node).clusterInfo();
+    if (!info.contains("cluster_state:ok")) {
+      return "CLUSTER INFO says " + info.replace("\r\n", " ").trim();
+    }
+    int primaries = 0;
+    int replicas = 0;
+    for (RedisClusterNode known : partitions(node)) {
+      if (known.is(RedisClusterNode.NodeFlag.FAIL) || known.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL)) {
+        return known.getUri() + " is flagged failing";
+      }
+      nodeByProxyPort(known.getUri().getPort()); // announced addresses must be proxies
+      if (known.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+        primaries++;
+      } else if (known.is(RedisClusterNode.NodeFlag.REPLICA)) {
+        replicas++;
+      }
+    }
+    if (primaries != PRIMARIES || replicas != PRIMARIES) {
+      return "it sees " + primaries + " primaries and " + replicas + " replicas";
+    }
+    if (node.initialRole() == NodeRole.REPLICA) {
+      String replication = admin.redis(node).info("replication");
+      if (!replication.contains("master_link_status:up")) {
+        return "replication link not up yet";
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public List<RedisURI> clientUris() {
+    List<RedisURI> uris = new ArrayList<>();
+    for (RedisNode node : nodes()) {
+      uris.add(node.proxyUri());
+    }
+    return uris;
+  }
+
+  /** The primary that owns {@code slot}, as the first live node sees it. */
+  @Override
+  public RedisNode currentPrimary(int slot) {
+    if (slot < 0 || slot >= SLOTS) {
+      throw new TopologyException("slot must be between 0 and " + (SLOTS - 1) + ", got " + slot);
+    }
+    RedisClusterNode owner = partitions(anyLiveNode()).getPartitionBySlot(slot);
+    if (owner == null) {
+      throw new TopologyException("no node owns slot " + slot);
+    }
+    return nodeByProxyPort(owner.getUri().getPort());
+  }
+
+  private RedisNode anyLiveNode() {
+    for (RedisNode node : nodes()) {
+      if (((LocalNode) node).process().isAlive()) {
+        return node;
+      }
+    }
+    throw new TopologyException("no cluster node is running");
+  }
+
+  /** {@code CLUSTER FAILOVER} (coordinated, not forced) on a replica; waits until it is primary. */
+  @Override
+  public void clusterFailover(String replica) {
+    LocalNode node = node(replica);
+    String role = admin.redis(node).info("replication");
+    if (!role.contains("role:slave")) {
+      throw new TopologyException(replica + " is not a replica now; CLUSTER FAILOVER runs on a replica");
+    }
+    admin.redis(node).clusterFailover(false);
+    Await.until(replica + " taking over as primary", FAILOVER_TIMEOUT, () -> {
+      String now = admin.redis(node).info("replication");
+      return now.contains("role:master") ? null : "INFO replication says " + now.replace("\r\n", " ").trim();
+    }, node.process().logFile().toString());
+  }
+
+  /**
+   * Moves {@code slot} and its keys: IMPORTING on the target, MIGRATING on the source, MIGRATE
+   * the keys in batches straight from node to node, then SETSLOT NODE on every primary, and waits
+   * until every live node agrees on the new owner. Clients that still go to the old owner get
+   * {@code ASK} during the move and {@code MOVED} after it, both naming the target's proxy.
+   */
+  @Override
+  public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
+    LocalNode from = node(fromPrimary);
+    LocalNode to = node(toPrimary);
+    RedisNode owner = currentPrimary(slot);
+    if (!owner.name().equals(fromPrimary)) {
+      throw new TopologyException("slot " + slot + " is owned by " + owner.name() + ", not " + fromPrimary);
+    }
+    String fromId = admin.redis(from).clusterMyId();
+    String toId = admin.redis(to).clusterMyId();
+    admin.redis(to).clusterSetSlotImporting(slot, fromId);
+    admin.redis(from).clusterSetSlotMigrating(slot, toId);
+    List<String> keys;
+    while (!(keys = admin.redis(from).clusterGetKeysInSlot(slot, MIGRATE_BATCH)).isEmpty()) {
+      admin.redis(from).migrate(RedisProcess.HOST, to.port(), 0, 5000, MigrateArgs.Builder.keys(keys));
+    }
+    admin.redis(to).clusterSetSlotNode(slot, toId);
+    admin.redis(from).clusterSetSlotNode(slot, toId);
+    for (RedisNode node : nodes()) {
+      if (node != from && node != to && ((LocalNode) node).process().isAlive()
+          && admin.redis(node).info("replication").contains("role:master")) {
+        admin.redis(node).clusterSetSlotNode(slot, toId);
+      }
+    }
+    for (RedisNode node : nodes()) {
+      if (((LocalNode) node).process().isAlive()) {
+        Await.until(node.name() + " seeing slot " + slot + " on " + toPrimary, READY_TIMEOUT, () -> {
+          RedisClusterNode seen = partitions(node).getPartitionBySlot(slot);
+          return seen != null && toId.equals(seen.getNodeId()) ? null
+              : "it sees " + (seen == null ? "no owner" : seen.getUri());
+        }, ((LocalNode) node).process().logFile().toString());
+      }
+    }
+  }
+}

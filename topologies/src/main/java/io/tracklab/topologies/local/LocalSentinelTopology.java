@@ -1,0 +1,175 @@
+package io.tracklab.topologies.local;
+
+import io.lettuce.core.RedisURI;
+import io.tracklab.topologies.NodeRole;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.TopologyKind;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A primary, two replicas and three Sentinels (quorum 2, down-after 1000 ms, failover-timeout
+ * 3000 ms), each behind its own proxy. Replicas replicate from the primary's proxy and announce
+ * their own proxy; Sentinels monitor the primary's proxy and announce theirs, so everything
+ * Sentinel tells a client, and every replication link, goes through proxies.
+ *
+ * <p>Ready when both replicas report {@code master_link_status:up} and every Sentinel knows both
+ * replicas and the two other Sentinels.
+ */
+final class LocalSentinelTopology extends LocalTopology {
+  static final String MASTER_NAME = "tracklab";
+  private static final int REPLICAS = 2;
+  private static final int SENTINELS = 3;
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(20);
+
+  LocalSentinelTopology(Path directory) {
+    super(TopologyKind.SENTINEL, directory);
+  }
+
+  @Override
+  void assemble() {
+    LocalNode primary = startNode("primary", NodeRole.PRIMARY, false, false,
+        ports -> announcing(ports, List.of()));
+    List<LocalNode> replicas = new ArrayList<>();
+    for (int i = 1; i <= REPLICAS; i++) {
+      replicas.add(startNode("replica-" + i, NodeRole.REPLICA, false, false, ports -> announcing(ports,
+          List.of("replicaof " + RedisProcess.HOST + " " + primary.proxyPort()))));
+    }
+    for (LocalNode replica : replicas) {
+      Await.until(replica.name() + " replicating from primary through its proxy", READY_TIMEOUT,
+          () -> replicationProblem(replica), replica.process().logFile().toString());
+    }
+    List<LocalNode> sentinels = new ArrayList<>();
+    for (int i = 1; i <= SENTINELS; i++) {
+      sentinels.add(startNode("sentinel-" + i, NodeRole.SENTINEL, true, false, ports -> List.of(
+          "sentinel announce-ip " + RedisProcess.HOST,
+          "sentinel announce-port " + ports.proxyPort(),
+          "sentinel monitor " + MASTER_NAME + " " + RedisProcess.HOST + " " + primary.proxyPort() + " 2",
+          "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
+          "sentinel failover-timeout " + MASTER_NAME + " 3000",
+          "sentinel parallel-syncs " + MASTER_NAME + " " + REPLICAS)));
+    }
+    for (LocalNode sentinel : sentinels) {
+      Await.until(sentinel.name() + " knowing " + REPLICAS + " replicas and " + (SENTINELS - 1)
+              + " other Sentinels", READY_TIMEOUT,
+          () -> sentinelProblem(sentinel), sentinel.process().logFile().toString());
+    }
+  }
+
+  /** Replication settings every data node gets: announce the proxy; no diskless-sync delay. */
+  private static List<String> announcing(NodePorts ports, List<String> more) {
+    List<String> config = new ArrayList<>(List.of(
+        "replica-announce-ip " + RedisProcess.HOST,
+        "replica-announce-port " + ports.proxyPort(),
+        "repl-diskless-sync-delay 0"));
+    config.addAll(more);
+    return config;
+  }
+
+  private String replicationProblem(LocalNode replica) {
+    String info = admin.redis(replica).info("replication");
+    return info.contains("master_link_status:up") ? null : "INFO replication says " + oneLine(info);
+  }
+
+  private String sentinelProblem(LocalNode sentinel) {
+    Map<String, String> master = admin.sentinel(sentinel).master(MASTER_NAME);
+    String replicas = master.get("num-slaves");
+    String others = master.get("num-other-sentinels");
+    if (!String.valueOf(REPLICAS).equals(replicas) || !String.valueOf(SENTINELS - 1).equals(others)) {
+      return "num-slaves=" + replicas + ", num-other-sentinels=" + others;
+    }
+    return null;
+  }
+
+  private static String oneLine(String info) {
+    return info.replace("\r\n", " ").trim();
+  }
+
+  @Override
+  public List<RedisURI> clientUris() {
+    RedisURI.Builder builder = null;
+    for (RedisNode node : nodes()) {
+      if (node.initialRole() == NodeRole.SENTINEL) {
+        int port = ((LocalNode) node).proxyPort();
+        builder = builder == null
+            ? RedisURI.Builder.sentinel(RedisProcess.HOST, port, MASTER_NAME)
+            : builder.withSentinel(RedisProcess.HOST, port);
+      }
+    }
+    return List.of(builder.build());
+  }
+
+  @Override
+  public Optional<String> masterName() {
+    return Optional.of(MASTER_NAME);
+  }
+
+  /** The node the Sentinels name as primary now (asked directly of the first that answers). */
+  @Override
+  public RedisNode currentPrimary(int slot) {
+    TopologyException last = null;
+    for (RedisNode node : nodes()) {
+      if (node.initialRole() != NodeRole.SENTINEL || !((LocalNode) node).process().isAlive()) {
+        continue;
+      }
+      try {
+        SocketAddress address = admin.sentinel(node).getMasterAddrByName(MASTER_NAME);
+        return nodeByProxyPort(((InetSocketAddress) address).getPort());
+      } catch (RuntimeException e) {
+        last = new TopologyException(node.name() + " cannot name the primary: " + e.getMessage(), e);
+      }
+    }
+    throw last != null ? last : new TopologyException("no Sentinel is running to name the primary");
+  }
+
+  /**
+   * {@code SENTINEL FAILOVER}, then waits until the Sentinels name another node and that node
+   * reports {@code role:master}.
+   */
+  @Override
+  public RedisNode sentinelFailover() {
+    RedisNode before = currentPrimary(0);
+    RedisNode asked = firstLiveSentinel();
+    admin.sentinel(asked).failover(MASTER_NAME);
+    RedisNode[] after = new RedisNode[1];
+    Await.until("Sentinel failover away from " + before.name(), FAILOVER_TIMEOUT, () -> {
+      RedisNode now = currentPrimary(0);
+      if (now.name().equals(before.name())) {
+        return "Sentinels still name " + before.name();
+      }
+      String role = admin.redis(now).info("replication");
+      if (!role.contains("role:master")) {
+        return now.name() + " is named primary but says " + oneLine(role);
+      }
+      after[0] = now;
+      return null;
+    }, ((LocalNode) asked).process().logFile().toString());
+    return after[0];
+  }
+
+  private RedisNode firstLiveSentinel() {
+    for (RedisNode node : nodes()) {
+      if (node.initialRole() == NodeRole.SENTINEL && ((LocalNode) node).process().isAlive()) {
+        return node;
+      }
+    }
+    throw new TopologyException("no Sentinel is running");
+  }
+
+  /** For tests and audits: the replicas a Sentinel reports, as host:port. */
+  List<String> replicasSeenBy(String sentinel) {
+    List<String> addresses = new ArrayList<>();
+    for (Map<String, String> replica : admin.sentinel(node(sentinel)).replicas(MASTER_NAME)) {
+      addresses.add(replica.get("ip") + ":" + replica.get("port"));
+    }
+    return addresses;
+  }
+}

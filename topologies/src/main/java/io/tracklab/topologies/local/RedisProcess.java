@@ -1,0 +1,305 @@
+package io.tracklab.topologies.local;
+
+import io.tracklab.topologies.TopologyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One real {@code redis-server} process (or Sentinel: {@code redis-server --sentinel}) on
+ * 127.0.0.1, configured by a file in a directory of its own that also holds its log and data. It
+ * can be killed, paused and restarted on the same port with the same files, as chaos needs.
+ *
+ * <p>Readiness: started means it answers PING on its port; a process that exits first fails the
+ * start at once with the tail of its log, and a timeout names host:port and the log.
+ *
+ * <p>Every process is registered with {@link ProcessReaper}, so none outlives the JVM.
+ */
+public final class RedisProcess implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Launch launch;
+  private final Path executable;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Process process;
+
+  /**
+   * What to run.
+   *
+   * @param name the node's name in logs and errors, e.g. {@code replica-1}
+   * @param config configuration lines for the node's file ({@code port}, {@code bind},
+   *     {@code dir} and {@code logfile} are added)
+   * @param sentinel run as Sentinel ({@code sentinel.conf}, which Sentinel rewrites)
+   */
+  public record Launch(String name, Path directory, int port, List<String> config, boolean sentinel) {
+    public Launch {
+      config = List.copyOf(config);
+    }
+
+    Path configFile() {
+      return directory.resolve(sentinel ? "sentinel.conf" : "redis.conf");
+    }
+
+    Path logFile() {
+      return directory.resolve("redis.log");
+    }
+  }
+
+  private RedisProcess(Launch launch, Path executable) {
+    this.launch = launch;
+    this.executable = executable;
+  }
+
+  /**
+   * Writes the node's configuration and starts it.
+   *
+   * @throws PortTakenException when its port was taken (pick another and try again)
+   * @throws TopologyException when it cannot start or does not answer in time
+   */
+  public static RedisProcess start(Launch launch) {
+    RedisProcess node = new RedisProcess(launch, RedisExecutable.find());
+    node.writeConfig();
+    node.launch();
+    return node;
+  }
+
+  private void writeConfig() {
+    List<String> lines = new ArrayList<>(List.of(
+        "port " + launch.port(),
+        "bind " + HOST,
+        "dir " + launch.directory().toAbsolutePath(),
+        "logfile " + launch.logFile().toAbsolutePath()));
+    if (!launch.sentinel()) {
+      lines.addAll(List.of("save \"\"", "appendonly no"));
+    }
+    lines.addAll(launch.config());
+    try {
+      Files.createDirectories(launch.directory());
+      Files.write(launch.configFile(), lines);
+    } catch (IOException e) {
+      throw new TopologyException("cannot write " + launch.configFile() + ": " + e, e);
+    }
+  }
+
+  private void launch() {
+    List<String> command = new ArrayList<>(List.of(
+        executable.toString(), launch.configFile().toAbsolutePath().toString()));
+    if (launch.sentinel()) {
+      command.add("--sentinel");
+    }
+    try {
+      process = new ProcessBuilder(command)
+          .directory(launch.directory().toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.directory().resolve("stdout.log").toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new TopologyException(
+          "cannot start " + executable + " for " + launch.name() + " on " + address() + ": " + e, e);
+    }
+    ProcessReaper.register(process);
+    try {
+      awaitReady();
+    } catch (RuntimeException e) {
+      stop(process);
+      throw e;
+    }
+  }
+
+  public String name() {
+    return launch.name();
+  }
+
+  public int port() {
+    return launch.port();
+  }
+
+  /** {@code 127.0.0.1:port}, the node itself (not its proxy). */
+  public String address() {
+    return HOST + ":" + launch.port();
+  }
+
+  public Path directory() {
+    return launch.directory();
+  }
+
+  public Path logFile() {
+    return launch.logFile();
+  }
+
+  public boolean isAlive() {
+    Process current = process;
+    return current != null && current.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: the node dies as in a crash, without saving or telling anyone. */
+  public void kill() {
+    Process current = process;
+    current.destroyForcibly();
+    awaitExit(current);
+    ProcessReaper.unregister(current);
+  }
+
+  /** Starts a killed (or stopped) node again on the same port with the same files. */
+  public void restart() {
+    if (isAlive()) {
+      throw new TopologyException(launch.name() + " on " + address() + " is still running; kill it first");
+    }
+    launch();
+  }
+
+  /** SIGSTOP: the process freezes with its sockets open (a stalled node, not a dead one). */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid()))
+          .redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (kill.waitFor() != 0) {
+        throw new TopologyException("kill -" + signal + " " + pid() + " (" + launch.name() + ") failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new TopologyException("cannot send SIG" + signal + " to " + launch.name() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopologyException("interrupted sending SIG" + signal + " to " + launch.name(), e);
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        String log = logTail();
+        if (log.contains("Address already in use")) {
+          throw new PortTakenException(launch.name(), address());
+        }
+        throw new TopologyException(
+            launch.name() + " (redis-server on " + address() + ") exited with " + process.exitValue()
+                + " before answering PING; log " + launch.logFile() + ":\n" + log);
+      }
+      if (answersPing()) {
+        return;
+      }
+      sleepMillis(10);
+    }
+    throw new TopologyException(
+        launch.name() + " (redis-server on " + address() + ") did not answer PING within "
+            + READY_TIMEOUT.toSeconds() + " s; log " + launch.logFile() + ":\n" + logTail());
+  }
+
+  private boolean answersPing() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(HOST, launch.port()), 200);
+      socket.setSoTimeout(500);
+      OutputStream out = socket.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The last lines of the node's log (or its stdout, where config errors go). */
+  public String logTail() {
+    StringBuilder tail = new StringBuilder();
+    for (Path file : List.of(launch.logFile(), launch.directory().resolve("stdout.log"))) {
+      try {
+        if (Files.exists(file) && Files.size(file) > 0) {
+          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          tail.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+              .append('\n');
+        }
+      } catch (IOException e) {
+        tail.append("(cannot read ").append(file).append(": ").append(e).append(")\n");
+      }
+    }
+    return tail.length() == 0 ? "(no output)" : tail.toString().trim();
+  }
+
+  /** Stops the node (SIGTERM, then SIGKILL after 5 s). Idempotent; a paused node is resumed first. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Process current = process;
+    if (current != null && current.isAlive()) {
+      try {
+        resume();
+      } catch (TopologyException ignored) {
+        // not paused, or already gone: SIGTERM below decides
+      }
+      stop(current);
+    }
+  }
+
+  private static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    } finally {
+      ProcessReaper.unregister(process);
+    }
+  }
+
+  private static void awaitExit(Process process) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        throw new TopologyException("process " + process.pid() + " did not exit after SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopologyException("interrupted waiting for process " + process.pid() + " to exit", e);
+    }
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopologyException("interrupted while waiting for redis-server", e);
+    }
+  }
+
+  /** The node's port was taken between choosing it and binding it. */
+  public static final class PortTakenException extends TopologyException {
+    private static final long serialVersionUID = 1L;
+
+    PortTakenException(String name, String address) {
+      super(name + ": redis-server could not bind " + address + ": address already in use");
+    }
+  }
+}
