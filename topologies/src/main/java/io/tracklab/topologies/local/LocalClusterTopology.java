@@ -187,11 +187,40 @@ final class LocalClusterTopology extends LocalTopology {
     if (!role.contains("role:slave")) {
       throw new TopologyException(replica + " is not a replica now; CLUSTER FAILOVER runs on a replica");
     }
+    int slot = firstSlotOf(primaryOf(node));
     admin.redis(node).clusterFailover(false);
     Await.until(replica + " taking over as primary", FAILOVER_TIMEOUT, () -> {
       String now = admin.redis(node).info("replication");
       return now.contains("role:master") ? null : "INFO replication says " + now.replace("\r\n", " ").trim();
     }, node.process().logFile().toString());
+    awaitAgreement(slot, admin.redis(node).clusterMyId(), replica);
+  }
+
+  /** The primary a replica replicates, by its cluster view. */
+  private RedisClusterNode primaryOf(LocalNode replica) {
+    Partitions view = partitions(replica);
+    RedisClusterNode self = view.getPartitionByNodeId(admin.redis(replica).clusterMyId());
+    return view.getPartitionByNodeId(self.getSlaveOf());
+  }
+
+  private static int firstSlotOf(RedisClusterNode primary) {
+    if (primary == null || primary.getSlots().isEmpty()) {
+      throw new TopologyException("the replica's primary serves no slots");
+    }
+    return primary.getSlots().get(0);
+  }
+
+  /** Waits until every live node says {@code nodeId} (named {@code name}) owns {@code slot}. */
+  private void awaitAgreement(int slot, String nodeId, String name) {
+    for (RedisNode node : nodes()) {
+      if (((LocalNode) node).process().isAlive()) {
+        Await.until(node.name() + " seeing slot " + slot + " on " + name, READY_TIMEOUT, () -> {
+          RedisClusterNode seen = partitions(node).getPartitionBySlot(slot);
+          return seen != null && nodeId.equals(seen.getNodeId()) ? null
+              : "it sees " + (seen == null ? "no owner" : seen.getUri());
+        }, ((LocalNode) node).process().logFile().toString());
+      }
+    }
   }
 
   /**
@@ -224,14 +253,6 @@ final class LocalClusterTopology extends LocalTopology {
         admin.redis(node).clusterSetSlotNode(slot, toId);
       }
     }
-    for (RedisNode node : nodes()) {
-      if (((LocalNode) node).process().isAlive()) {
-        Await.until(node.name() + " seeing slot " + slot + " on " + toPrimary, READY_TIMEOUT, () -> {
-          RedisClusterNode seen = partitions(node).getPartitionBySlot(slot);
-          return seen != null && toId.equals(seen.getNodeId()) ? null
-              : "it sees " + (seen == null ? "no owner" : seen.getUri());
-        }, ((LocalNode) node).process().logFile().toString());
-      }
-    }
+    awaitAgreement(slot, toId, toPrimary);
   }
 }
