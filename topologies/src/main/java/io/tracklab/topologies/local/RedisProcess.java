@@ -1,6 +1,9 @@
 package io.tracklab.topologies.local;
 
 import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.node.NodeHandle;
+import io.tracklab.topologies.node.NodeLaunch;
+import io.tracklab.topologies.node.PortTakenException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,38 +28,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Every process is registered with {@link ProcessReaper}, so none outlives the JVM.
  */
-public final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements NodeHandle {
   public static final String HOST = "127.0.0.1";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
-  private final Launch launch;
+  private final NodeLaunch launch;
   private final Path executable;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Process process;
 
-  /**
-   * What to run.
-   *
-   * @param name the node's name in logs and errors, e.g. {@code replica-1}
-   * @param config configuration lines for the node's file ({@code port}, {@code bind},
-   *     {@code dir} and {@code logfile} are added)
-   * @param sentinel run as Sentinel ({@code sentinel.conf}, which Sentinel rewrites)
-   */
-  public record Launch(String name, Path directory, int port, List<String> config, boolean sentinel) {
-    public Launch {
-      config = List.copyOf(config);
-    }
-
-    Path configFile() {
-      return directory.resolve(sentinel ? "sentinel.conf" : "redis.conf");
-    }
-
-    Path logFile() {
-      return directory.resolve("redis.log");
-    }
-  }
-
-  private RedisProcess(Launch launch, Path executable) {
+  private RedisProcess(NodeLaunch launch, Path executable) {
     this.launch = launch;
     this.executable = executable;
   }
@@ -67,7 +48,7 @@ public final class RedisProcess implements AutoCloseable {
    * @throws PortTakenException when its port was taken (pick another and try again)
    * @throws TopologyException when it cannot start or does not answer in time
    */
-  public static RedisProcess start(Launch launch) {
+  public static RedisProcess start(NodeLaunch launch) {
     RedisProcess node = new RedisProcess(launch, RedisExecutable.find());
     node.writeConfig();
     node.launch();
@@ -117,10 +98,12 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
+  @Override
   public String name() {
     return launch.name();
   }
 
+  @Override
   public int port() {
     return launch.port();
   }
@@ -138,6 +121,12 @@ public final class RedisProcess implements AutoCloseable {
     return launch.logFile();
   }
 
+  @Override
+  public String logLocation() {
+    return launch.logFile().toString();
+  }
+
+  @Override
   public boolean isAlive() {
     Process current = process;
     return current != null && current.isAlive();
@@ -148,6 +137,7 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   /** SIGKILL: the node dies as in a crash, without saving or telling anyone. */
+  @Override
   public void kill() {
     Process current = process;
     current.destroyForcibly();
@@ -156,6 +146,7 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   /** Starts a killed (or stopped) node again on the same port with the same files. */
+  @Override
   public void restart() {
     if (isAlive()) {
       throw new TopologyException(launch.name() + " on " + address() + " is still running; kill it first");
@@ -164,11 +155,13 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   /** SIGSTOP: the process freezes with its sockets open (a stalled node, not a dead one). */
+  @Override
   public void pause() {
     signal("STOP");
   }
 
   /** SIGCONT after {@link #pause()}. */
+  @Override
   public void resume() {
     signal("CONT");
   }
@@ -291,15 +284,6 @@ public final class RedisProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopologyException("interrupted while waiting for redis-server", e);
-    }
-  }
-
-  /** The node's port was taken between choosing it and binding it. */
-  public static final class PortTakenException extends TopologyException {
-    private static final long serialVersionUID = 1L;
-
-    PortTakenException(String name, String address) {
-      super(name + ": redis-server could not bind " + address + ": address already in use");
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.tracklab.topologies.local;
 
 import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.node.NodeLaunch;
+import io.tracklab.topologies.node.PortTakenException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,9 @@ public final class RedisServerProcess implements AutoCloseable {
       int port = LocalPorts.pickFree();
       List<String> config = new ArrayList<>(List.of(extraConfig));
       try {
-        return new RedisServerProcess(RedisProcess.start(new RedisProcess.Launch(
+        return new RedisServerProcess(RedisProcess.start(new NodeLaunch(
             "redis", baseDirectory.resolve(String.valueOf(port)), port, config, false)));
-      } catch (RedisProcess.PortTakenException e) {
+      } catch (PortTakenException e) {
         last = e;
       }
     }

@@ -7,6 +7,7 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.assembly.ProxiedNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,9 +40,9 @@ class LocalTopologyCleanupIT {
     List<Long> pids = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
     for (RedisNode node : topology.nodes()) {
-      pids.add(((LocalNode) node).process().pid());
-      ports.add(((LocalNode) node).port());
-      ports.add(((LocalNode) node).proxyPort());
+      pids.add(pid(node));
+      ports.add(((ProxiedNode) node).port());
+      ports.add(((ProxiedNode) node).proxyPort());
     }
     assertThat(pids).allMatch(LocalTopologyCleanupIT::alive);
 
@@ -112,6 +113,10 @@ class LocalTopologyCleanupIT {
     } finally {
       holder.destroyForcibly();
     }
+  }
+
+  private static long pid(RedisNode node) {
+    return ((RedisProcess) ((ProxiedNode) node).handle()).pid();
   }
 
   private static boolean alive(long pid) {

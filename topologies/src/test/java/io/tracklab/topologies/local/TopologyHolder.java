@@ -3,6 +3,7 @@ package io.tracklab.topologies.local;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.assembly.ProxiedNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,10 @@ public final class TopologyHolder {
     List<String> pids = new ArrayList<>();
     List<String> ports = new ArrayList<>();
     for (RedisNode node : topology.nodes()) {
-      LocalNode local = (LocalNode) node;
-      pids.add(String.valueOf(local.process().pid()));
-      ports.add(String.valueOf(local.port()));
-      ports.add(String.valueOf(local.proxyPort()));
+      ProxiedNode proxied = (ProxiedNode) node;
+      pids.add(String.valueOf(((RedisProcess) proxied.handle()).pid()));
+      ports.add(String.valueOf(proxied.port()));
+      ports.add(String.valueOf(proxied.proxyPort()));
     }
     System.out.println("READY pids=" + String.join(",", pids) + " ports=" + String.join(",", ports));
     System.out.flush();

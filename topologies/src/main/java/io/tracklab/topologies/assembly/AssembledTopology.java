@@ -1,4 +1,4 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -7,7 +7,11 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
-import io.tracklab.topologies.toxiproxy.EmbeddedToxiproxy;
+import io.tracklab.topologies.node.NodeHandle;
+import io.tracklab.topologies.node.NodeLaunch;
+import io.tracklab.topologies.node.NodeLauncher;
+import io.tracklab.topologies.node.PortTakenException;
+import io.tracklab.topologies.node.ProxyServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,31 +25,54 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * What every local topology shares: real redis-server processes on 127.0.0.1, each behind its own
- * proxy on an embedded Toxiproxy server, files under one directory, and process-level faults.
+ * A topology assembled from nodes that each sit behind their own proxy on 127.0.0.1: what the
+ * local (processes) and containers provisioners share. How nodes run is a {@link NodeLauncher}'s
+ * business and where proxies live a {@link ProxyServer}'s; this class and its subclasses decide
+ * what to start, how nodes announce themselves, and when the topology is ready.
  *
  * <p>Start-up order matters for announcing: a node's proxy is created first (its port is what
  * the node announces to replicas, Sentinels and Cluster peers), then the node is started on a
  * free port behind it. If the port is taken meanwhile, another is chosen and the proxy's
  * upstream follows.
  */
-abstract class LocalTopology implements Topology {
+public abstract class AssembledTopology implements Topology {
+  /** Every node and proxy binds here. */
+  public static final String HOST = "127.0.0.1";
   private static final int START_ATTEMPTS = 3;
 
   protected final Path directory;
   protected final AdminClient admin = new AdminClient();
   private final TopologyKind kind;
-  private final EmbeddedToxiproxy toxiproxyServer;
-  private final ToxiproxyClient toxiproxy;
-  private final Map<String, LocalNode> nodes = new LinkedHashMap<>();
+  private final ProxyServer proxyServer;
+  private final NodeLauncher launcher;
+  private final Map<String, ProxiedNode> nodes = new LinkedHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private Duration startupTime = Duration.ZERO;
 
-  LocalTopology(TopologyKind kind, Path directory) {
+  AssembledTopology(TopologyKind kind, Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
     this.kind = kind;
     this.directory = directory;
-    this.toxiproxyServer = EmbeddedToxiproxy.startOnLoopback();
-    this.toxiproxy = new ToxiproxyClient(toxiproxyServer.host(), toxiproxyServer.port());
+    this.proxyServer = proxyServer;
+    this.launcher = launcher;
+  }
+
+  /**
+   * Creates the topology of {@code kind} and starts it; a start that fails half way stops what
+   * it had started (and the proxy server) before the exception leaves.
+   */
+  public static Topology start(TopologyKind kind, Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+    AssembledTopology topology = switch (kind) {
+      case STANDALONE -> new StandaloneTopology(directory, proxyServer, launcher);
+      case SENTINEL -> new SentinelTopology(directory, proxyServer, launcher);
+      case CLUSTER -> new ClusterTopology(directory, proxyServer, launcher);
+    };
+    try {
+      topology.start();
+      return topology;
+    } catch (RuntimeException e) {
+      topology.close();
+      throw e;
+    }
   }
 
   /** Starts every node and waits until the topology is ready. */
@@ -66,35 +93,35 @@ abstract class LocalTopology implements Topology {
    *
    * @param config the node's configuration lines, given its ports
    */
-  protected final LocalNode startNode(
+  protected final ProxiedNode startNode(
       String name, NodeRole role, boolean sentinel, boolean clusterBus,
       Function<NodePorts, List<String>> config) {
-    int port = LocalPorts.pickFree();
+    int port = launcher.freePort();
     Proxy proxy;
     try {
-      proxy = toxiproxy.createProxy(name, RedisProcess.HOST + ":0", RedisProcess.HOST + ":" + port);
+      proxy = proxyServer.client().createProxy(name, HOST + ":0", HOST + ":" + port);
     } catch (IOException e) {
       throw new TopologyException("cannot create the proxy for " + name + ": " + e.getMessage(), e);
     }
     int proxyPort = Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
-    RedisProcess.PortTakenException clash = null;
+    PortTakenException clash = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      int busPort = clusterBus ? pickOtherThan(port) : 0;
+      int busPort = clusterBus ? freePortOtherThan(port) : 0;
       try {
         if (attempt > 0) {
-          proxy.setUpstream(RedisProcess.HOST + ":" + port);
+          proxy.setUpstream(HOST + ":" + port);
         }
-        RedisProcess process = RedisProcess.start(new RedisProcess.Launch(
+        NodeHandle handle = launcher.start(new NodeLaunch(
             name, directory.resolve(name), port, config.apply(new NodePorts(port, proxyPort, busPort)),
             sentinel));
-        LocalNode node = new LocalNode(name, role, proxy, proxyPort, process, busPort);
+        ProxiedNode node = new ProxiedNode(name, role, proxy, proxyPort, handle, busPort);
         synchronized (nodes) {
           nodes.put(name, node);
         }
         return node;
-      } catch (RedisProcess.PortTakenException e) {
+      } catch (PortTakenException e) {
         clash = e;
-        port = LocalPorts.pickFree();
+        port = launcher.freePort();
       } catch (IOException e) {
         throw new TopologyException("cannot point the proxy of " + name + " at port " + port + ": " + e, e);
       }
@@ -102,10 +129,10 @@ abstract class LocalTopology implements Topology {
     throw clash;
   }
 
-  private static int pickOtherThan(int port) {
+  private int freePortOtherThan(int port) {
     int other;
     do {
-      other = LocalPorts.pickFree();
+      other = launcher.freePort();
     } while (other == port);
     return other;
   }
@@ -123,9 +150,9 @@ abstract class LocalTopology implements Topology {
   }
 
   @Override
-  public LocalNode node(String name) {
+  public ProxiedNode node(String name) {
     synchronized (nodes) {
-      LocalNode node = nodes.get(name);
+      ProxiedNode node = nodes.get(name);
       if (node == null) {
         throw new TopologyException("no node '" + name + "' in this " + kind + " topology; nodes: "
             + String.join(", ", nodes.keySet()));
@@ -135,10 +162,10 @@ abstract class LocalTopology implements Topology {
   }
 
   /** The node whose proxy listens on {@code proxyPort}. */
-  protected final LocalNode nodeByProxyPort(int proxyPort) {
+  protected final ProxiedNode nodeByProxyPort(int proxyPort) {
     for (RedisNode node : nodes()) {
-      if (((LocalNode) node).proxyPort() == proxyPort) {
-        return (LocalNode) node;
+      if (((ProxiedNode) node).proxyPort() == proxyPort) {
+        return (ProxiedNode) node;
       }
     }
     throw new TopologyException("no node's proxy listens on 127.0.0.1:" + proxyPort
@@ -152,7 +179,7 @@ abstract class LocalTopology implements Topology {
 
   @Override
   public ToxiproxyClient toxiproxy() {
-    return toxiproxy;
+    return proxyServer.client();
   }
 
   @Override
@@ -169,24 +196,24 @@ abstract class LocalTopology implements Topology {
 
   @Override
   public void kill(String name) {
-    LocalNode node = node(name);
+    ProxiedNode node = node(name);
     admin.forget(name);
-    node.process().kill();
+    node.handle().kill();
   }
 
   @Override
   public void restart(String name) {
-    node(name).process().restart();
+    node(name).handle().restart();
   }
 
   @Override
   public void pause(String name) {
-    node(name).process().pause();
+    node(name).handle().pause();
   }
 
   @Override
   public void resume(String name) {
-    node(name).process().resume();
+    node(name).handle().resume();
   }
 
   @Override
@@ -220,12 +247,12 @@ abstract class LocalTopology implements Topology {
     }
     try {
       admin.close();
-      toxiproxyServer.close();
+      proxyServer.close();
     } finally {
       List<RedisNode> started = new ArrayList<>(nodes());
       Collections.reverse(started);
       for (RedisNode node : started) {
-        ((LocalNode) node).process().close();
+        ((ProxiedNode) node).handle().close();
       }
     }
   }

@@ -1,16 +1,18 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.NodeLauncher;
+import io.tracklab.topologies.node.ProxyServer;
 import java.nio.file.Path;
 import java.util.List;
 
 /** One primary behind one proxy. Ready when it answers PING. */
-final class LocalStandaloneTopology extends LocalTopology {
-  LocalStandaloneTopology(Path directory) {
-    super(TopologyKind.STANDALONE, directory);
+final class StandaloneTopology extends AssembledTopology {
+  StandaloneTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.STANDALONE, directory, proxyServer, launcher);
   }
 
   @Override

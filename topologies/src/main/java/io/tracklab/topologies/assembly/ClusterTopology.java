@@ -1,4 +1,4 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import io.lettuce.core.MigrateArgs;
 import io.lettuce.core.Range;
@@ -15,6 +15,8 @@ import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.NodeLauncher;
+import io.tracklab.topologies.node.ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import java.util.Map;
  * Ready when every node knows all six, reports {@code cluster_state:ok}, and every replica's
  * link is up.
  */
-final class LocalClusterTopology extends LocalTopology {
+final class ClusterTopology extends AssembledTopology {
   static final int PRIMARIES = 3;
   static final int SLOTS = 16384;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
@@ -44,13 +46,13 @@ final class LocalClusterTopology extends LocalTopology {
 
   private final Map<String, String> nodeIds = new HashMap<>();
 
-  LocalClusterTopology(Path directory) {
-    super(TopologyKind.CLUSTER, directory);
+  ClusterTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.CLUSTER, directory, proxyServer, launcher);
   }
 
   @Override
   void assemble() {
-    List<LocalNode> all = new ArrayList<>();
+    List<ProxiedNode> all = new ArrayList<>();
     for (int i = 1; i <= 2 * PRIMARIES; i++) {
       all.add(startNode("node-" + i, i <= PRIMARIES ? NodeRole.PRIMARY : NodeRole.REPLICA, false, true,
           ports -> List.of(
@@ -58,12 +60,12 @@ final class LocalClusterTopology extends LocalTopology {
               "cluster-config-file nodes.conf",
               "cluster-node-timeout 1000",
               "cluster-port " + ports.busPort(),
-              "cluster-announce-ip " + RedisProcess.HOST,
+              "cluster-announce-ip " + AssembledTopology.HOST,
               "cluster-announce-port " + ports.proxyPort(),
               "cluster-announce-bus-port " + ports.busPort(),
               "repl-diskless-sync-delay 0")));
     }
-    for (LocalNode node : all) {
+    for (ProxiedNode node : all) {
       nodeIds.put(node.name(), admin.redis(node).clusterMyId());
     }
     for (int i = 0; i < PRIMARIES; i++) {
@@ -72,19 +74,19 @@ final class LocalClusterTopology extends LocalTopology {
       primary.clusterAddSlotsRange(Range.create(firstSlot(i), firstSlot(i + 1) - 1));
     }
     RedisCommands<String, String> first = admin.redis(all.get(0));
-    for (LocalNode other : all.subList(1, all.size())) {
-      cluster(first, "MEET", RedisProcess.HOST, String.valueOf(other.port()), String.valueOf(other.busPort()));
+    for (ProxiedNode other : all.subList(1, all.size())) {
+      cluster(first, "MEET", AssembledTopology.HOST, String.valueOf(other.port()), String.valueOf(other.busPort()));
     }
-    for (LocalNode node : all) {
+    for (ProxiedNode node : all) {
       Await.until(node.name() + " knowing all " + all.size() + " nodes", READY_TIMEOUT,
-          () -> knownNodesProblem(node, all.size()), node.process().logFile().toString());
+          () -> knownNodesProblem(node, all.size()), node.handle().logLocation());
     }
     for (int i = 0; i < PRIMARIES; i++) {
       admin.redis(all.get(PRIMARIES + i)).clusterReplicate(nodeIds.get(all.get(i).name()));
     }
-    for (LocalNode node : all) {
+    for (ProxiedNode node : all) {
       Await.until(node.name() + " in a healthy cluster", READY_TIMEOUT,
-          () -> healthProblem(node), node.process().logFile().toString());
+          () -> healthProblem(node), node.handle().logLocation());
     }
   }
 
@@ -105,7 +107,7 @@ final class LocalClusterTopology extends LocalTopology {
     return ClusterPartitionParser.parse(admin.redis(node).clusterNodes());
   }
 
-  private String knownNodesProblem(LocalNode node, int expected) {
+  private String knownNodesProblem(ProxiedNode node, int expected) {
     Partitions view = partitions(node);
     if (view.size() != expected) {
       return "it knows " + view.size();
@@ -118,7 +120,7 @@ final class LocalClusterTopology extends LocalTopology {
     return null;
   }
 
-  private String healthProblem(LocalNode node) {
+  private String healthProblem(ProxiedNode node) {
     String info = admin.redis(node).clusterInfo();
     if (!info.contains("cluster_state:ok")) {
       return "CLUSTER INFO says " + info.replace("\r\n", " ").trim();
@@ -172,7 +174,7 @@ final class LocalClusterTopology extends LocalTopology {
 
   private RedisNode anyLiveNode() {
     for (RedisNode node : nodes()) {
-      if (((LocalNode) node).process().isAlive()) {
+      if (((ProxiedNode) node).handle().isAlive()) {
         return node;
       }
     }
@@ -182,7 +184,7 @@ final class LocalClusterTopology extends LocalTopology {
   /** {@code CLUSTER FAILOVER} (coordinated, not forced) on a replica; waits until it is primary. */
   @Override
   public void clusterFailover(String replica) {
-    LocalNode node = node(replica);
+    ProxiedNode node = node(replica);
     String role = admin.redis(node).info("replication");
     if (!role.contains("role:slave")) {
       throw new TopologyException(replica + " is not a replica now; CLUSTER FAILOVER runs on a replica");
@@ -192,12 +194,12 @@ final class LocalClusterTopology extends LocalTopology {
     Await.until(replica + " taking over as primary", FAILOVER_TIMEOUT, () -> {
       String now = admin.redis(node).info("replication");
       return now.contains("role:master") ? null : "INFO replication says " + now.replace("\r\n", " ").trim();
-    }, node.process().logFile().toString());
+    }, node.handle().logLocation());
     awaitAgreement(slot, admin.redis(node).clusterMyId(), replica);
   }
 
   /** The primary a replica replicates, by its cluster view. */
-  private RedisClusterNode primaryOf(LocalNode replica) {
+  private RedisClusterNode primaryOf(ProxiedNode replica) {
     Partitions view = partitions(replica);
     RedisClusterNode self = view.getPartitionByNodeId(admin.redis(replica).clusterMyId());
     return view.getPartitionByNodeId(self.getSlaveOf());
@@ -213,12 +215,12 @@ final class LocalClusterTopology extends LocalTopology {
   /** Waits until every live node says {@code nodeId} (named {@code name}) owns {@code slot}. */
   private void awaitAgreement(int slot, String nodeId, String name) {
     for (RedisNode node : nodes()) {
-      if (((LocalNode) node).process().isAlive()) {
+      if (((ProxiedNode) node).handle().isAlive()) {
         Await.until(node.name() + " seeing slot " + slot + " on " + name, READY_TIMEOUT, () -> {
           RedisClusterNode seen = partitions(node).getPartitionBySlot(slot);
           return seen != null && nodeId.equals(seen.getNodeId()) ? null
               : "it sees " + (seen == null ? "no owner" : seen.getUri());
-        }, ((LocalNode) node).process().logFile().toString());
+        }, ((ProxiedNode) node).handle().logLocation());
       }
     }
   }
@@ -231,8 +233,8 @@ final class LocalClusterTopology extends LocalTopology {
    */
   @Override
   public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
-    LocalNode from = node(fromPrimary);
-    LocalNode to = node(toPrimary);
+    ProxiedNode from = node(fromPrimary);
+    ProxiedNode to = node(toPrimary);
     RedisNode owner = currentPrimary(slot);
     if (!owner.name().equals(fromPrimary)) {
       throw new TopologyException("slot " + slot + " is owned by " + owner.name() + ", not " + fromPrimary);
@@ -243,12 +245,12 @@ final class LocalClusterTopology extends LocalTopology {
     admin.redis(from).clusterSetSlotMigrating(slot, toId);
     List<String> keys;
     while (!(keys = admin.redis(from).clusterGetKeysInSlot(slot, MIGRATE_BATCH)).isEmpty()) {
-      admin.redis(from).migrate(RedisProcess.HOST, to.port(), 0, 5000, MigrateArgs.Builder.keys(keys));
+      admin.redis(from).migrate(AssembledTopology.HOST, to.port(), 0, 5000, MigrateArgs.Builder.keys(keys));
     }
     admin.redis(to).clusterSetSlotNode(slot, toId);
     admin.redis(from).clusterSetSlotNode(slot, toId);
     for (RedisNode node : nodes()) {
-      if (node != from && node != to && ((LocalNode) node).process().isAlive()
+      if (node != from && node != to && ((ProxiedNode) node).handle().isAlive()
           && admin.redis(node).info("replication").contains("role:master")) {
         admin.redis(node).clusterSetSlotNode(slot, toId);
       }

@@ -1,4 +1,4 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import io.tracklab.topologies.TopologyException;
 import java.time.Duration;

@@ -1,25 +1,26 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import eu.rekawek.toxiproxy.Proxy;
 import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.node.NodeHandle;
 
-/** A node of a local topology: its process, its proxy, and the ports of both. */
-final class LocalNode implements RedisNode {
+/** A node of an assembled topology: how it runs, its proxy, and the ports of both. */
+public final class ProxiedNode implements RedisNode {
   private final String name;
   private final NodeRole initialRole;
   private final Proxy proxy;
   private final int proxyPort;
-  private final RedisProcess process;
+  private final NodeHandle handle;
   private final int busPort;
 
-  LocalNode(String name, NodeRole initialRole, Proxy proxy, int proxyPort, RedisProcess process, int busPort) {
+  ProxiedNode(String name, NodeRole initialRole, Proxy proxy, int proxyPort, NodeHandle handle, int busPort) {
     this.name = name;
     this.initialRole = initialRole;
     this.proxy = proxy;
     this.proxyPort = proxyPort;
-    this.process = process;
+    this.handle = handle;
     this.busPort = busPort;
   }
 
@@ -40,20 +41,20 @@ final class LocalNode implements RedisNode {
 
   @Override
   public RedisURI proxyUri() {
-    return RedisURI.create(RedisProcess.HOST, proxyPort);
+    return RedisURI.create(AssembledTopology.HOST, proxyPort);
   }
 
   @Override
   public RedisURI directUri() {
-    return RedisURI.create(RedisProcess.HOST, process.port());
+    return RedisURI.create(AssembledTopology.HOST, handle.port());
   }
 
-  int proxyPort() {
+  public int proxyPort() {
     return proxyPort;
   }
 
-  int port() {
-    return process.port();
+  public int port() {
+    return handle.port();
   }
 
   /** The cluster bus port (direct, not proxied); 0 outside Cluster. */
@@ -61,12 +62,14 @@ final class LocalNode implements RedisNode {
     return busPort;
   }
 
-  RedisProcess process() {
-    return process;
+  /** The running node (a process or a container). */
+  public NodeHandle handle() {
+    return handle;
   }
 
   @Override
   public String toString() {
-    return name + " (proxy 127.0.0.1:" + proxyPort + ", node " + process.address() + ")";
+    return name + " (proxy " + AssembledTopology.HOST + ":" + proxyPort + ", node " + AssembledTopology.HOST
+        + ":" + handle.port() + ")";
   }
 }

@@ -1,10 +1,12 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.NodeLauncher;
+import io.tracklab.topologies.node.ProxyServer;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -23,63 +25,63 @@ import java.util.Optional;
  * <p>Ready when both replicas report {@code master_link_status:up} and every Sentinel knows both
  * replicas and the two other Sentinels.
  */
-final class LocalSentinelTopology extends LocalTopology {
+final class SentinelTopology extends AssembledTopology {
   static final String MASTER_NAME = "tracklab";
   private static final int REPLICAS = 2;
   private static final int SENTINELS = 3;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(20);
 
-  LocalSentinelTopology(Path directory) {
-    super(TopologyKind.SENTINEL, directory);
+  SentinelTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.SENTINEL, directory, proxyServer, launcher);
   }
 
   @Override
   void assemble() {
-    LocalNode primary = startNode("primary", NodeRole.PRIMARY, false, false,
+    ProxiedNode primary = startNode("primary", NodeRole.PRIMARY, false, false,
         ports -> announcing(ports, List.of()));
-    List<LocalNode> replicas = new ArrayList<>();
+    List<ProxiedNode> replicas = new ArrayList<>();
     for (int i = 1; i <= REPLICAS; i++) {
       replicas.add(startNode("replica-" + i, NodeRole.REPLICA, false, false, ports -> announcing(ports,
-          List.of("replicaof " + RedisProcess.HOST + " " + primary.proxyPort()))));
+          List.of("replicaof " + AssembledTopology.HOST + " " + primary.proxyPort()))));
     }
-    for (LocalNode replica : replicas) {
+    for (ProxiedNode replica : replicas) {
       Await.until(replica.name() + " replicating from primary through its proxy", READY_TIMEOUT,
-          () -> replicationProblem(replica), replica.process().logFile().toString());
+          () -> replicationProblem(replica), replica.handle().logLocation());
     }
-    List<LocalNode> sentinels = new ArrayList<>();
+    List<ProxiedNode> sentinels = new ArrayList<>();
     for (int i = 1; i <= SENTINELS; i++) {
       sentinels.add(startNode("sentinel-" + i, NodeRole.SENTINEL, true, false, ports -> List.of(
-          "sentinel announce-ip " + RedisProcess.HOST,
+          "sentinel announce-ip " + AssembledTopology.HOST,
           "sentinel announce-port " + ports.proxyPort(),
-          "sentinel monitor " + MASTER_NAME + " " + RedisProcess.HOST + " " + primary.proxyPort() + " 2",
+          "sentinel monitor " + MASTER_NAME + " " + AssembledTopology.HOST + " " + primary.proxyPort() + " 2",
           "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
           "sentinel failover-timeout " + MASTER_NAME + " 3000",
           "sentinel parallel-syncs " + MASTER_NAME + " " + REPLICAS)));
     }
-    for (LocalNode sentinel : sentinels) {
+    for (ProxiedNode sentinel : sentinels) {
       Await.until(sentinel.name() + " knowing " + REPLICAS + " replicas and " + (SENTINELS - 1)
               + " other Sentinels", READY_TIMEOUT,
-          () -> sentinelProblem(sentinel), sentinel.process().logFile().toString());
+          () -> sentinelProblem(sentinel), sentinel.handle().logLocation());
     }
   }
 
   /** Replication settings every data node gets: announce the proxy; no diskless-sync delay. */
   private static List<String> announcing(NodePorts ports, List<String> more) {
     List<String> config = new ArrayList<>(List.of(
-        "replica-announce-ip " + RedisProcess.HOST,
+        "replica-announce-ip " + AssembledTopology.HOST,
         "replica-announce-port " + ports.proxyPort(),
         "repl-diskless-sync-delay 0"));
     config.addAll(more);
     return config;
   }
 
-  private String replicationProblem(LocalNode replica) {
+  private String replicationProblem(ProxiedNode replica) {
     String info = admin.redis(replica).info("replication");
     return info.contains("master_link_status:up") ? null : "INFO replication says " + oneLine(info);
   }
 
-  private String sentinelProblem(LocalNode sentinel) {
+  private String sentinelProblem(ProxiedNode sentinel) {
     Map<String, String> master = admin.sentinel(sentinel).master(MASTER_NAME);
     String replicas = master.get("num-slaves");
     String others = master.get("num-other-sentinels");
@@ -98,10 +100,10 @@ final class LocalSentinelTopology extends LocalTopology {
     RedisURI.Builder builder = null;
     for (RedisNode node : nodes()) {
       if (node.initialRole() == NodeRole.SENTINEL) {
-        int port = ((LocalNode) node).proxyPort();
+        int port = ((ProxiedNode) node).proxyPort();
         builder = builder == null
-            ? RedisURI.Builder.sentinel(RedisProcess.HOST, port, MASTER_NAME)
-            : builder.withSentinel(RedisProcess.HOST, port);
+            ? RedisURI.Builder.sentinel(AssembledTopology.HOST, port, MASTER_NAME)
+            : builder.withSentinel(AssembledTopology.HOST, port);
       }
     }
     return List.of(builder.build());
@@ -117,7 +119,7 @@ final class LocalSentinelTopology extends LocalTopology {
   public RedisNode currentPrimary(int slot) {
     TopologyException last = null;
     for (RedisNode node : nodes()) {
-      if (node.initialRole() != NodeRole.SENTINEL || !((LocalNode) node).process().isAlive()) {
+      if (node.initialRole() != NodeRole.SENTINEL || !((ProxiedNode) node).handle().isAlive()) {
         continue;
       }
       try {
@@ -151,25 +153,16 @@ final class LocalSentinelTopology extends LocalTopology {
       }
       after[0] = now;
       return null;
-    }, ((LocalNode) asked).process().logFile().toString());
+    }, ((ProxiedNode) asked).handle().logLocation());
     return after[0];
   }
 
   private RedisNode firstLiveSentinel() {
     for (RedisNode node : nodes()) {
-      if (node.initialRole() == NodeRole.SENTINEL && ((LocalNode) node).process().isAlive()) {
+      if (node.initialRole() == NodeRole.SENTINEL && ((ProxiedNode) node).handle().isAlive()) {
         return node;
       }
     }
     throw new TopologyException("no Sentinel is running");
-  }
-
-  /** For tests and audits: the replicas a Sentinel reports, as host:port. */
-  List<String> replicasSeenBy(String sentinel) {
-    List<String> addresses = new ArrayList<>();
-    for (Map<String, String> replica : admin.sentinel(node(sentinel)).replicas(MASTER_NAME)) {
-      addresses.add(replica.get("ip") + ":" + replica.get("port"));
-    }
-    return addresses;
   }
 }

@@ -1,4 +1,4 @@
-package io.tracklab.topologies.local;
+package io.tracklab.topologies.assembly;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
