@@ -1,16 +1,13 @@
 package io.tracklab.topologies.local;
 
 import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.node.NodeConfigFile;
 import io.tracklab.topologies.node.NodeHandle;
 import io.tracklab.topologies.node.NodeLaunch;
+import io.tracklab.topologies.node.NodeProbe;
 import io.tracklab.topologies.node.PortTakenException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Every process is registered with {@link ProcessReaper}, so none outlives the JVM.
  */
 public final class RedisProcess implements NodeHandle {
-  public static final String HOST = "127.0.0.1";
+  public static final String HOST = NodeConfigFile.HOST;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
   private final NodeLaunch launch;
@@ -50,27 +47,9 @@ public final class RedisProcess implements NodeHandle {
    */
   public static RedisProcess start(NodeLaunch launch) {
     RedisProcess node = new RedisProcess(launch, RedisExecutable.find());
-    node.writeConfig();
+    NodeConfigFile.write(launch);
     node.launch();
     return node;
-  }
-
-  private void writeConfig() {
-    List<String> lines = new ArrayList<>(List.of(
-        "port " + launch.port(),
-        "bind " + HOST,
-        "dir " + launch.directory().toAbsolutePath(),
-        "logfile " + launch.logFile().toAbsolutePath()));
-    if (!launch.sentinel()) {
-      lines.addAll(List.of("save \"\"", "appendonly no"));
-    }
-    lines.addAll(launch.config());
-    try {
-      Files.createDirectories(launch.directory());
-      Files.write(launch.configFile(), lines);
-    } catch (IOException e) {
-      throw new TopologyException("cannot write " + launch.configFile() + ": " + e, e);
-    }
   }
 
   private void launch() {
@@ -194,7 +173,7 @@ public final class RedisProcess implements NodeHandle {
             launch.name() + " (redis-server on " + address() + ") exited with " + process.exitValue()
                 + " before answering PING; log " + launch.logFile() + ":\n" + log);
       }
-      if (answersPing()) {
+      if (NodeProbe.answersPing(launch.port())) {
         return;
       }
       sleepMillis(10);
@@ -204,35 +183,9 @@ public final class RedisProcess implements NodeHandle {
             + READY_TIMEOUT.toSeconds() + " s; log " + launch.logFile() + ":\n" + logTail());
   }
 
-  private boolean answersPing() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(HOST, launch.port()), 200);
-      socket.setSoTimeout(500);
-      OutputStream out = socket.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** The last lines of the node's log (or its stdout, where config errors go). */
   public String logTail() {
-    StringBuilder tail = new StringBuilder();
-    for (Path file : List.of(launch.logFile(), launch.directory().resolve("stdout.log"))) {
-      try {
-        if (Files.exists(file) && Files.size(file) > 0) {
-          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-          tail.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
-              .append('\n');
-        }
-      } catch (IOException e) {
-        tail.append("(cannot read ").append(file).append(": ").append(e).append(")\n");
-      }
-    }
-    return tail.length() == 0 ? "(no output)" : tail.toString().trim();
+    return NodeProbe.logTail(launch);
   }
 
   /** Stops the node (SIGTERM, then SIGKILL after 5 s). Idempotent; a paused node is resumed first. */

@@ -1,0 +1,42 @@
+package io.tracklab.topologies;
+
+import io.tracklab.topologies.containers.ContainerProvisioner;
+import io.tracklab.topologies.local.LocalProvisioner;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Picks the provisioner named by {@code -Dtracklab.provisioner}: {@code auto} (the default:
+ * containers where they can run, else local processes), {@code local} or {@code containers}.
+ */
+public final class Provisioners {
+  public static final String PROPERTY = "tracklab.provisioner";
+
+  private Provisioners() {}
+
+  public static Provisioner fromSystemProperties() {
+    return byName(System.getProperty(PROPERTY, "auto"), ContainerProvisioner::unusableBecause);
+  }
+
+  /**
+   * @param containersUnusableBecause empty when containers can run here, else why not
+   */
+  static Provisioner byName(String name, Supplier<String> containersUnusableBecause) {
+    switch (String.valueOf(name).trim().toLowerCase(Locale.ROOT)) {
+      case "auto":
+        return containersUnusableBecause.get().isEmpty() ? new ContainerProvisioner() : new LocalProvisioner();
+      case "local":
+        return new LocalProvisioner();
+      case "containers":
+        String reason = containersUnusableBecause.get();
+        if (!reason.isEmpty()) {
+          throw new TopologyException(PROPERTY + "=containers, but " + reason
+              + "; use " + PROPERTY + "=local (real redis-server processes, no Docker)");
+        }
+        return new ContainerProvisioner();
+      default:
+        throw new TopologyException("unknown provisioner '" + name + "' in -D" + PROPERTY
+            + ": expected auto, local or containers");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.tracklab.topologies.containers;
+
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.node.NodeConfigFile;
+import io.tracklab.topologies.node.NodeHandle;
+import io.tracklab.topologies.node.NodeLaunch;
+import io.tracklab.topologies.node.NodeProbe;
+import io.tracklab.topologies.node.PortTakenException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A node as a {@code redis} container on the host network, reading the same configuration file
+ * a local process would (its directory is mounted at the same path) and running as the
+ * directory's owner. Kill is {@code docker kill} (SIGKILL), restart starts the same container
+ * again, pause is {@code docker pause}.
+ */
+final class RedisContainer implements NodeHandle {
+  private final NodeLaunch launch;
+  private final GenericContainer<?> container;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisContainer(NodeLaunch launch, GenericContainer<?> container) {
+    this.launch = launch;
+    this.container = container;
+  }
+
+  static RedisContainer start(NodeLaunch launch, DockerImageName image) {
+    String config = NodeConfigFile.write(launch).toAbsolutePath().toString();
+    String directory = launch.directory().toAbsolutePath().toString();
+    List<String> command = new ArrayList<>(List.of("redis-server", config));
+    if (launch.sentinel()) {
+      command.add("--sentinel");
+    }
+    String owner = HostNetwork.ownerOf(launch.directory());
+    GenericContainer<?> container = new GenericContainer<>(image)
+        .withNetworkMode("host")
+        .withFileSystemBind(directory, directory, BindMode.READ_WRITE)
+        .withWorkingDirectory(directory)
+        .withCreateContainerCmdModifier(create -> create.withUser(owner))
+        .withCommand(command.toArray(String[]::new))
+        .waitingFor(new LoopbackReady(launch.name() + " (redis on 127.0.0.1:" + launch.port() + ")",
+            () -> NodeProbe.answersPing(launch.port()), launch.logFile().toString()));
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      container.stop();
+      String log = NodeProbe.logTail(launch);
+      if (log.contains("Address already in use")) {
+        throw new PortTakenException(launch.name(), NodeConfigFile.HOST + ":" + launch.port());
+      }
+      throw new TopologyException(launch.name() + ": the " + image + " container did not start: "
+          + e.getMessage() + "; log " + launch.logFile() + ":\n" + log, e);
+    }
+    return new RedisContainer(launch, container);
+  }
+
+  @Override
+  public String name() {
+    return launch.name();
+  }
+
+  @Override
+  public int port() {
+    return launch.port();
+  }
+
+  @Override
+  public boolean isAlive() {
+    return container.isRunning();
+  }
+
+  @Override
+  public void kill() {
+    container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
+  }
+
+  @Override
+  public void restart() {
+    if (isAlive()) {
+      throw new TopologyException(launch.name() + " is still running; kill it first");
+    }
+    container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (!NodeProbe.answersPing(launch.port())) {
+      if (System.nanoTime() > deadline) {
+        throw new TopologyException(launch.name() + " did not answer PING within 15 s of its restart; log "
+            + launch.logFile() + ":\n" + NodeProbe.logTail(launch));
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Override
+  public void pause() {
+    container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+  }
+
+  @Override
+  public void resume() {
+    container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+  }
+
+  @Override
+  public String logLocation() {
+    return launch.logFile().toString();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      container.stop();
+    }
+  }
+}

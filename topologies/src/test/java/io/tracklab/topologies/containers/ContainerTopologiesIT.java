@@ -1,0 +1,110 @@
+package io.tracklab.topologies.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyKind;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * The containers provisioner: the same topologies and names as the local one, from {@code redis}
+ * and Toxiproxy containers on the host network. Skipped where no Docker engine runs.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerTopologiesIT {
+  private static RedisClient client;
+
+  @BeforeAll
+  static void createClient() {
+    client = RedisClient.create();
+  }
+
+  @AfterAll
+  static void shutdownClient() {
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  private static Topology start(TopologyKind kind) {
+    Topology topology = new ContainerProvisioner().start(kind);
+    System.out.printf("startup %s (containers): %d ms%n", kind, topology.startupTime().toMillis());
+    return topology;
+  }
+
+  @Test
+  void standalone_writesThroughTheProxy_seesToxics_andPauses() throws Exception {
+    try (Topology topology = start(TopologyKind.STANDALONE);
+        StatefulRedisConnection<String, String> connection = client.connect(topology.clientUris().get(0))) {
+      connection.sync().set("k", "v");
+      assertThat(connection.sync().get("k")).isEqualTo("v");
+
+      topology.node("primary").proxy().toxics().latency("slow", ToxicDirection.DOWNSTREAM, 120);
+      long start = System.nanoTime();
+      connection.sync().ping();
+      assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(115.0);
+      topology.node("primary").proxy().toxics().get("slow").remove();
+
+      topology.pause("primary");
+      connection.setTimeout(Duration.ofMillis(300));
+      assertThat(connection.async().ping().await(300, TimeUnit.MILLISECONDS)).isFalse();
+      topology.resume("primary");
+      connection.setTimeout(Duration.ofSeconds(5));
+      assertThat(connection.sync().ping()).isEqualTo("PONG");
+    }
+  }
+
+  @Test
+  void sentinel_failsOverWhenThePrimaryIsKilled_andClientsFollow() {
+    try (Topology topology = start(TopologyKind.SENTINEL)) {
+      topology.kill("primary");
+      RedisURI uri = topology.clientUris().get(0);
+      uri.setTimeout(Duration.ofMillis(300));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      boolean written = false;
+      while (!written && System.nanoTime() < deadline) {
+        try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+          connection.sync().set("after", "failover");
+          written = true;
+        } catch (RuntimeException stillDown) {
+          Thread.onSpinWait();
+        }
+      }
+      assertThat(written).isTrue();
+      assertThat(topology.currentPrimary(0).name()).isIn("replica-1", "replica-2");
+    }
+  }
+
+  @Test
+  void cluster_servesEverySlotThroughProxies() {
+    try (Topology topology = start(TopologyKind.CLUSTER)) {
+      RedisClusterClient clusterClient = RedisClusterClient.create(topology.clientUris());
+      try (StatefulRedisClusterConnection<String, String> connection = clusterClient.connect()) {
+        for (int i = 0; i < 1000; i++) {
+          connection.sync().set("key:" + i, "value-" + i);
+        }
+        assertThat(connection.sync().get("key:999")).isEqualTo("value-999");
+        Set<Integer> proxies = new HashSet<>();
+        for (RedisNode node : topology.nodes()) {
+          proxies.add(node.proxyUri().getPort());
+        }
+        assertThat(connection.getPartitions()).extracting(node -> node.getUri().getPort())
+            .allMatch(proxies::contains);
+      } finally {
+        clusterClient.shutdown(0, 2, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
