@@ -38,6 +38,9 @@ public interface Topology extends AutoCloseable {
   /** Drives this topology's proxies (the embedded server, a container, or an external one). */
   ToxiproxyClient toxiproxy();
 
+  /** The Toxiproxy API those proxies live on, {@code http://host:port}. */
+  String toxiproxyUrl();
+
   /** How long {@code start} took until the topology was ready. */
   Duration startupTime();
 

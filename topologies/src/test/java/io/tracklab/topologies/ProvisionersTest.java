@@ -28,9 +28,18 @@ class ProvisionersTest {
   }
 
   @Test
+  void external_withoutAFile_saysWhichPropertyToSet() {
+    System.clearProperty("tracklab.topology.file");
+    assertThatThrownBy(() -> Provisioners.byName("external", () -> ""))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage("tracklab.provisioner=external needs -Dtracklab.topology.file=<YAML file describing the "
+            + "endpoints> (see docs/external-topology.md)");
+  }
+
+  @Test
   void unknownName_isNamedWithTheChoices() {
     assertThatThrownBy(() -> Provisioners.byName("kubernetes", () -> ""))
         .isInstanceOf(TopologyException.class)
-        .hasMessage("unknown provisioner 'kubernetes' in -Dtracklab.provisioner: expected auto, local or containers");
+        .hasMessage("unknown provisioner 'kubernetes' in -Dtracklab.provisioner: expected auto, local, containers or external");
   }
 }

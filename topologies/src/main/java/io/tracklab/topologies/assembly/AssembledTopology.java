@@ -7,6 +7,7 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.AdminClient;
 import io.tracklab.topologies.node.NodeHandle;
 import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeLauncher;
@@ -180,6 +181,11 @@ public abstract class AssembledTopology implements Topology {
   @Override
   public ToxiproxyClient toxiproxy() {
     return proxyServer.client();
+  }
+
+  @Override
+  public String toxiproxyUrl() {
+    return proxyServer.url();
   }
 
   @Override

@@ -22,9 +22,12 @@ final class ToxiproxyContainerServer implements ProxyServer {
   private final GenericContainer<?> container;
   private final ToxiproxyClient client;
 
-  private ToxiproxyContainerServer(GenericContainer<?> container, ToxiproxyClient client) {
+  private final String url;
+
+  private ToxiproxyContainerServer(GenericContainer<?> container, int port) {
     this.container = container;
-    this.client = client;
+    this.client = new ToxiproxyClient("127.0.0.1", port);
+    this.url = "http://127.0.0.1:" + port;
   }
 
   /** Starts the container on a free API port (another one if that was taken meanwhile). */
@@ -39,7 +42,7 @@ final class ToxiproxyContainerServer implements ProxyServer {
               () -> answersVersion(port), "docker logs of the " + image + " container"));
       try {
         candidate.start();
-        return new ToxiproxyContainerServer(candidate, new ToxiproxyClient("127.0.0.1", port));
+        return new ToxiproxyContainerServer(candidate, port);
       } catch (RuntimeException e) {
         candidate.stop();
         last = e;
@@ -67,6 +70,11 @@ final class ToxiproxyContainerServer implements ProxyServer {
   @Override
   public ToxiproxyClient client() {
     return client;
+  }
+
+  @Override
+  public String url() {
+    return url;
   }
 
   @Override

@@ -15,6 +15,11 @@ final class EmbeddedProxyServer implements ProxyServer {
   }
 
   @Override
+  public String url() {
+    return server.apiUrl();
+  }
+
+  @Override
   public void close() {
     server.close();
   }

@@ -16,8 +16,13 @@ public final class NodeProbe {
 
   /** True when 127.0.0.1:{@code port} answers an inline PING with +PONG within half a second. */
   public static boolean answersPing(int port) {
+    return answersPing(NodeConfigFile.HOST, port);
+  }
+
+  /** True when {@code host:port} answers an inline PING with +PONG within half a second. */
+  public static boolean answersPing(String host, int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(NodeConfigFile.HOST, port), 200);
+      socket.connect(new InetSocketAddress(host, port), 200);
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -8,6 +8,9 @@ public interface ProxyServer extends AutoCloseable {
   /** Drives the server, whichever it is: the one client for both. */
   ToxiproxyClient client();
 
+  /** The server's API, {@code http://host:port}. */
+  String url();
+
   /** Stops the server and every proxy on it; idempotent. */
   @Override
   void close();

@@ -1,4 +1,4 @@
-package io.tracklab.topologies.assembly;
+package io.tracklab.topologies.node;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * and one connection per node, dropped when the node is killed so Lettuce does not keep
  * reconnecting to a corpse.
  */
-final class AdminClient implements AutoCloseable {
+public final class AdminClient implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
   private final Map<String, StatefulRedisConnection<String, String>> redis = new ConcurrentHashMap<>();
@@ -35,17 +35,17 @@ final class AdminClient implements AutoCloseable {
     return client;
   }
 
-  RedisCommands<String, String> redis(RedisNode node) {
+  public RedisCommands<String, String> redis(RedisNode node) {
     return redis.computeIfAbsent(node.name(), name -> client().connect(timed(node.directUri()))).sync();
   }
 
-  RedisSentinelCommands<String, String> sentinel(RedisNode node) {
+  public RedisSentinelCommands<String, String> sentinel(RedisNode node) {
     return sentinels.computeIfAbsent(node.name(), name -> client().connectSentinel(timed(node.directUri())))
         .sync();
   }
 
   /** Closes the connections to a node (killed, or about to be). */
-  void forget(String name) {
+  public void forget(String name) {
     StatefulRedisConnection<String, String> connection = redis.remove(name);
     if (connection != null) {
       connection.closeAsync();

@@ -1,0 +1,228 @@
+package io.tracklab.topologies.external;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.tracklab.topologies.NodeRole;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.AdminClient;
+import io.tracklab.topologies.node.NodeProbe;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A topology tracklab did not start: the user's nodes and Toxiproxy server, described by an
+ * {@link ExternalTopologyFile}. Proxy faults work as everywhere (through {@link #toxiproxy()});
+ * process faults, failovers and slot migration are refused, because tracklab does not own these
+ * nodes. Closing it closes tracklab's connections and leaves the user's servers alone.
+ */
+final class ExternalTopology implements Topology {
+  private final ExternalTopologySpec spec;
+  private final ToxiproxyClient toxiproxy;
+  private final List<ExternalNode> nodes;
+  private final AdminClient admin = new AdminClient();
+  private final Duration startupTime;
+
+  private ExternalTopology(ExternalTopologySpec spec, ToxiproxyClient toxiproxy, List<ExternalNode> nodes,
+      Duration startupTime) {
+    this.spec = spec;
+    this.toxiproxy = toxiproxy;
+    this.nodes = List.copyOf(nodes);
+    this.startupTime = startupTime;
+  }
+
+  /** Checks the Toxiproxy server, every named proxy and every node's address, then connects. */
+  static ExternalTopology connect(ExternalTopologySpec spec) {
+    long start = System.nanoTime();
+    String url = "http://" + spec.toxiproxy();
+    ToxiproxyClient client = new ToxiproxyClient(spec.toxiproxy().host(), spec.toxiproxy().port());
+    try {
+      client.version();
+    } catch (IOException e) {
+      throw new TopologyException(spec.file() + ": the Toxiproxy server at " + url + " does not answer: "
+          + e.getMessage(), e);
+    }
+    List<ExternalNode> nodes = new ArrayList<>();
+    for (ExternalTopologySpec.Node node : spec.nodes()) {
+      Proxy proxy = client.getProxyOrNull(node.proxy());
+      if (proxy == null) {
+        throw new TopologyException(spec.file() + ": node " + node.name() + " names proxy '" + node.proxy()
+            + "', which the Toxiproxy server at " + url + " does not have");
+      }
+      if (!NodeProbe.answersPing(node.address().host(), node.address().port())) {
+        throw new TopologyException(spec.file() + ": node " + node.name() + " does not answer PING at "
+            + node.address() + " (its proxy " + node.proxy() + " should lead there)");
+      }
+      nodes.add(new ExternalNode(node, proxy));
+    }
+    return new ExternalTopology(spec, client, nodes, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  @Override
+  public TopologyKind kind() {
+    return spec.kind();
+  }
+
+  @Override
+  public List<RedisNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  @Override
+  public RedisNode node(String name) {
+    for (ExternalNode node : nodes) {
+      if (node.name().equals(name)) {
+        return node;
+      }
+    }
+    throw new TopologyException("no node '" + name + "' in " + spec.file() + "; nodes: "
+        + String.join(", ", nodes.stream().map(ExternalNode::name).toList()));
+  }
+
+  @Override
+  public List<RedisURI> clientUris() {
+    return switch (spec.kind()) {
+      case STANDALONE -> List.of(nodes.get(0).proxyUri());
+      case CLUSTER -> nodes.stream().map(ExternalNode::proxyUri).toList();
+      case SENTINEL -> {
+        RedisURI.Builder builder = null;
+        for (ExternalNode node : nodes) {
+          if (node.initialRole() == NodeRole.SENTINEL) {
+            builder = builder == null
+                ? RedisURI.Builder.sentinel(node.address().host(), node.address().port(), spec.masterName().orElseThrow())
+                : builder.withSentinel(node.address().host(), node.address().port());
+          }
+        }
+        yield List.of(builder.build());
+      }
+    };
+  }
+
+  @Override
+  public Optional<String> masterName() {
+    return spec.masterName();
+  }
+
+  @Override
+  public ToxiproxyClient toxiproxy() {
+    return toxiproxy;
+  }
+
+  @Override
+  public String toxiproxyUrl() {
+    return "http://" + spec.toxiproxy();
+  }
+
+  @Override
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  @Override
+  public RedisNode currentPrimary(int slot) {
+    return switch (spec.kind()) {
+      case STANDALONE -> nodes.get(0);
+      case SENTINEL -> {
+        RuntimeException last = null;
+        for (ExternalNode node : nodes) {
+          if (node.initialRole() == NodeRole.SENTINEL) {
+            try {
+              InetSocketAddress primary = (InetSocketAddress) admin.sentinel(node).getMasterAddrByName(
+                  spec.masterName().orElseThrow());
+              yield byAddress(primary.getHostString(), primary.getPort());
+            } catch (RuntimeException e) {
+              last = e;
+            }
+          }
+        }
+        throw new TopologyException("no Sentinel in " + spec.file() + " could name the primary", last);
+      }
+      case CLUSTER -> {
+        RedisClusterNode owner = ClusterPartitionParser.parse(admin.redis(nodes.get(0)).clusterNodes())
+            .getPartitionBySlot(slot);
+        if (owner == null) {
+          throw new TopologyException("no node owns slot " + slot);
+        }
+        yield byAddress(owner.getUri().getHost(), owner.getUri().getPort());
+      }
+    };
+  }
+
+  /** The node whose client-facing address is {@code host:port} (names or IPs alike). */
+  private ExternalNode byAddress(String host, int port) {
+    for (ExternalNode node : nodes) {
+      if (node.address().port() == port && sameHost(node.address().host(), host)) {
+        return node;
+      }
+    }
+    throw new TopologyException("Redis names " + host + ":" + port + ", which is no node's address in "
+        + spec.file() + " (do the nodes announce their proxies?)");
+  }
+
+  private static boolean sameHost(String a, String b) {
+    if (a.equalsIgnoreCase(b)) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private TopologyException refused(String operation) {
+    return new TopologyException(operation + " is not allowed on the external topology of " + spec.file()
+        + ": tracklab does not own these nodes (faults through their proxies are allowed)");
+  }
+
+  @Override
+  public void kill(String node) {
+    throw refused("killing " + node);
+  }
+
+  @Override
+  public void restart(String node) {
+    throw refused("restarting " + node);
+  }
+
+  @Override
+  public void pause(String node) {
+    throw refused("pausing " + node);
+  }
+
+  @Override
+  public void resume(String node) {
+    throw refused("resuming " + node);
+  }
+
+  @Override
+  public RedisNode sentinelFailover() {
+    throw refused("a Sentinel failover");
+  }
+
+  @Override
+  public void clusterFailover(String replica) {
+    throw refused("a Cluster failover");
+  }
+
+  @Override
+  public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
+    throw refused("slot migration");
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}

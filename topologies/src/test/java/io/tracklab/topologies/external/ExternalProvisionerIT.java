@@ -1,0 +1,101 @@
+package io.tracklab.topologies.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.local.LocalProvisioner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The external provisioner against "someone else's" Sentinel topology: a local one, described to
+ * it only by a YAML file, as a user would describe a staging environment.
+ */
+class ExternalProvisionerIT {
+  private static Topology local;
+  private static RedisClient client;
+  @TempDir Path directory;
+
+  @BeforeAll
+  static void startTheirTopology() {
+    local = new LocalProvisioner().start(TopologyKind.SENTINEL);
+    client = RedisClient.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+    local.close();
+  }
+
+  private Path describe(Topology topology, String proxyOfPrimary) throws IOException {
+    StringBuilder yaml = new StringBuilder()
+        .append("schema: 1\nkind: sentinel\nmasterName: ").append(topology.masterName().orElseThrow())
+        .append("\ntoxiproxy:\n  url: ").append(topology.toxiproxyUrl()).append("\nnodes:\n");
+    for (RedisNode node : topology.nodes()) {
+      yaml.append("  - name: ").append(node.name())
+          .append("\n    role: ").append(node.initialRole().name().toLowerCase(Locale.ROOT))
+          .append("\n    proxy: ").append(node.name().equals("primary") ? proxyOfPrimary : node.proxy().getName())
+          .append("\n    address: 127.0.0.1:").append(node.proxyUri().getPort())
+          .append("\n    admin: 127.0.0.1:").append(node.directUri().getPort()).append('\n');
+    }
+    Path file = directory.resolve("staging.yaml");
+    Files.writeString(file, yaml.toString());
+    return file;
+  }
+
+  @Test
+  void describedTopology_isUsableThroughItsProxies_butNotKillable() throws Exception {
+    Path file = describe(local, "primary");
+    try (Topology external = new ExternalProvisioner(file).start(TopologyKind.SENTINEL)) {
+      assertThat(external.nodes()).extracting(RedisNode::name)
+          .containsExactlyElementsOf(local.nodes().stream().map(RedisNode::name).toList());
+      assertThat(external.currentPrimary(0).name()).isEqualTo("primary");
+      try (StatefulRedisConnection<String, String> connection = client.connect(external.clientUris().get(0))) {
+        connection.sync().set("via", "external");
+        assertThat(connection.sync().get("via")).isEqualTo("external");
+
+        external.node("primary").proxy().toxics().latency("slow", ToxicDirection.DOWNSTREAM, 100);
+        long start = System.nanoTime();
+        connection.sync().ping();
+        assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(95.0);
+        external.node("primary").proxy().toxics().get("slow").remove();
+      }
+      assertThatThrownBy(() -> external.kill("primary"))
+          .isInstanceOf(TopologyException.class)
+          .hasMessageContaining("killing primary is not allowed on the external topology of " + file);
+    }
+    assertThat(local.currentPrimary(0).name()).as("closing the external view leaves their nodes alone")
+        .isEqualTo("primary");
+  }
+
+  @Test
+  void aProxyTheServerDoesNotHave_isNamed() throws Exception {
+    Path file = describe(local, "no-such-proxy");
+    assertThatThrownBy(() -> new ExternalProvisioner(file).start(TopologyKind.SENTINEL))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage(file + ": node primary names proxy 'no-such-proxy', which the Toxiproxy server at "
+            + local.toxiproxyUrl() + " does not have");
+  }
+
+  @Test
+  void askingForAnotherKind_isRefused() throws Exception {
+    Path file = describe(local, "primary");
+    assertThatThrownBy(() -> new ExternalProvisioner(file).start(TopologyKind.CLUSTER))
+        .hasMessage(file + " describes a sentinel topology, but a cluster one was asked for");
+  }
+}
