@@ -2,6 +2,7 @@ package io.tracklab.topologies;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public interface Topology extends AutoCloseable {
    * node (any one is a seed).
    */
   List<RedisURI> clientUris();
+
+  /**
+   * A direct connection to the node, bypassing its proxy, for audits and checks (e.g. reading
+   * every key straight from the primaries). Owned by the topology: do not close it.
+   */
+  RedisCommands<String, String> admin(String node);
 
   /** The Sentinel master name; empty for other kinds. */
   Optional<String> masterName();

@@ -2,6 +2,7 @@ package io.tracklab.topologies.assembly;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
@@ -171,6 +172,11 @@ public abstract class AssembledTopology implements Topology {
     }
     throw new TopologyException("no node's proxy listens on 127.0.0.1:" + proxyPort
         + " (a node announced an address that is not a proxy)");
+  }
+
+  @Override
+  public RedisCommands<String, String> admin(String node) {
+    return admin.redis(node(node));
   }
 
   @Override

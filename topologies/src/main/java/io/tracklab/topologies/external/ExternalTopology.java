@@ -5,6 +5,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
@@ -107,6 +108,11 @@ final class ExternalTopology implements Topology {
         yield List.of(builder.build());
       }
     };
+  }
+
+  @Override
+  public RedisCommands<String, String> admin(String node) {
+    return admin.redis(node(node));
   }
 
   @Override

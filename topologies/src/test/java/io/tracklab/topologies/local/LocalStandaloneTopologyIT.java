@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +60,41 @@ class LocalStandaloneTopologyIT {
         assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(115.0);
       } finally {
         topology.node("primary").proxy().toxics().get("slow").remove();
+      }
+    }
+  }
+
+  @Test
+  void killThenRestart_bringsTheNodeBackBehindTheSameProxy() {
+    try (Topology own = new LocalProvisioner().start(TopologyKind.STANDALONE)) {
+      RedisURI uri = own.clientUris().get(0);
+      uri.setTimeout(Duration.ofMillis(500));
+      own.kill("primary");
+      assertThatThrownBy(() -> {
+        try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+          connection.sync().ping();
+        }
+      }).isInstanceOf(RuntimeException.class);
+      own.restart("primary");
+      try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
+        assertThat(connection.sync().ping()).isEqualTo("PONG");
+      }
+      assertThat(own.admin("primary").ping()).isEqualTo("PONG");
+    }
+  }
+
+  @Test
+  void pause_stallsTheNodeWithItsConnectionsOpen_resumeAnswersThem() throws Exception {
+    try (StatefulRedisConnection<String, String> connection = client.connect(topology.clientUris().get(0))) {
+      connection.sync().ping();
+      topology.pause("primary");
+      try {
+        RedisFuture<String> stalled = connection.async().ping();
+        assertThat(stalled.await(300, TimeUnit.MILLISECONDS)).isFalse();
+        topology.resume("primary");
+        assertThat(stalled.get(5, TimeUnit.SECONDS)).isEqualTo("PONG");
+      } finally {
+        topology.resume("primary");
       }
     }
   }
