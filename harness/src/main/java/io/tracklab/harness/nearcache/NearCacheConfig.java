@@ -59,6 +59,23 @@ public record NearCacheConfig(
     }
   }
 
+  /**
+   * Whether Redis will send invalidations for {@code key} in this mode, i.e. whether a read of it
+   * may be cached: in BCAST mode only keys under a configured prefix (or any key when there are
+   * none); in the other modes every key read through the tracking connection.
+   */
+  public boolean tracks(String key) {
+    if (mode != TrackingMode.BCAST || prefixes.isEmpty()) {
+      return true;
+    }
+    for (String prefix : prefixes) {
+      if (key.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static Builder builder() {
     return new Builder();
   }

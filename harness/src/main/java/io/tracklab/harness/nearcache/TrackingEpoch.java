@@ -1,0 +1,97 @@
+package io.tracklab.harness.nearcache;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One life of the tracking connection: from the moment {@code CLIENT TRACKING} was acknowledged
+ * on it until it is lost. Entries are served only while their epoch is the current one and is
+ * healthy.
+ *
+ * <p>Health: {@code healthyUntilNanos} is the send time of the last heartbeat (or of the
+ * tracking command) that was answered, plus the deadline. A reply proves every invalidation Redis
+ * queued before it read the PING has arrived (one connection delivers in order), so an entry
+ * served before that instant is at most {@code deadline} old in Redis' eyes.
+ */
+final class TrackingEpoch {
+  final long number;
+  final StatefulRedisConnection<String, ?> connection;
+  /** The node reached, as it names itself (host:port). */
+  final String node;
+  private final long deadlineNanos;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private final AtomicBoolean unhealthy = new AtomicBoolean();
+  private volatile long healthyUntilNanos;
+  private final boolean optin;
+  private final ReentrantLock sendLock = new ReentrantLock();
+
+  TrackingEpoch(long number, StatefulRedisConnection<String, ?> connection, String node, boolean optin,
+      long deadlineNanos, long provenAtNanos) {
+    this.number = number;
+    this.connection = connection;
+    this.node = node;
+    this.optin = optin;
+    this.deadlineNanos = deadlineNanos;
+    this.healthyUntilNanos = provenAtNanos + deadlineNanos;
+  }
+
+  /**
+   * Issues a command on this epoch's connection. In OPTIN mode a cached read is preceded by
+   * {@code CLIENT CACHING YES}, which marks only the very next command: every command then goes
+   * through one lock, so that nothing (another read, a heartbeat PING) lands between the two.
+   * Lettuce writes commands in the order they are issued, so issuing both under the lock keeps
+   * them adjacent on the wire.
+   */
+  @SuppressWarnings("unchecked")
+  <V, T> RedisFuture<T> send(Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead) {
+    RedisAsyncCommands<String, V> commands = (RedisAsyncCommands<String, V>) connection.async();
+    if (!optin) {
+      return command.apply(commands);
+    }
+    sendLock.lock();
+    try {
+      if (cachedRead) {
+        commands.clientCaching(true);
+      }
+      return command.apply(commands);
+    } finally {
+      sendLock.unlock();
+    }
+  }
+
+  /** Whether entries of this epoch may be served at {@code nowNanos}. */
+  boolean healthyAt(long nowNanos) {
+    return nowNanos - healthyUntilNanos < 0 && !ended.get();
+  }
+
+  /** A heartbeat sent at {@code sentAtNanos} was answered; true when this ends an unhealthy spell. */
+  boolean proven(long sentAtNanos) {
+    long until = sentAtNanos + deadlineNanos;
+    if (until - healthyUntilNanos > 0) {
+      healthyUntilNanos = until;
+    }
+    return unhealthy.compareAndSet(true, false);
+  }
+
+  /** The deadline passed; true for the first caller that noticed (who then flushes). */
+  boolean markUnhealthy() {
+    return unhealthy.compareAndSet(false, true);
+  }
+
+  boolean isUnhealthy() {
+    return unhealthy.get();
+  }
+
+  /** The connection is gone; true for the first caller. */
+  boolean end() {
+    return ended.compareAndSet(false, true);
+  }
+
+  boolean hasEnded() {
+    return ended.get();
+  }
+}
