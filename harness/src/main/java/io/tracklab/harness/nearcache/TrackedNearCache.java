@@ -61,6 +61,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private final NearCacheCounters counters = new NearCacheCounters();
   private final Cache<String, CacheSlot<V>> store;
   private final TrackingConnection connection;
+  private final SentinelWatcher sentinelWatcher;
   private final Duration commandTimeout;
 
   private TrackedNearCache(RedisClient client, boolean ownsClient, RedisURI uri, RedisCodec<String, V> codec,
@@ -78,6 +79,9 @@ public final class TrackedNearCache<V> implements AutoCloseable {
         })
         .build();
     this.connection = new TrackingConnection(client, ownsClient, uri, codec, config, new ConnectionEvents());
+    this.sentinelWatcher = uri.getSentinels().isEmpty()
+        ? null
+        : new SentinelWatcher(client.getResources(), uri, () -> connection.renew(FlushReason.PRIMARY_CHANGED));
   }
 
   /** A near-cache of String values with its own Lettuce client (on {@code resources}). */
@@ -100,9 +104,12 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     TrackedNearCache<V> cache = new TrackedNearCache<>(client, true, uri, codec, config, listener);
     try {
       cache.connection.start();
+      if (cache.sentinelWatcher != null) {
+        cache.sentinelWatcher.start();
+      }
       return cache;
     } catch (RuntimeException e) {
-      cache.connection.close();
+      cache.close();
       throw new NearCacheException("cannot start a near-cache on " + uri + ": " + e.getMessage(), e);
     }
   }
@@ -268,8 +275,11 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
   @Override
   public void close() {
-    flush(FlushReason.CLOSED);
+    if (sentinelWatcher != null) {
+      sentinelWatcher.close();
+    }
     connection.close();
+    flush(FlushReason.CLOSED);
   }
 
   // ---- internals ----
@@ -321,8 +331,8 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     }
 
     @Override
-    public void epochEnded(TrackingEpoch epoch) {
-      flush(FlushReason.DISCONNECTED);
+    public void epochEnded(TrackingEpoch epoch, FlushReason reason) {
+      flush(reason);
       listener.onHealthChange(System.nanoTime(), false);
     }
 

@@ -36,13 +36,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * heartbeats and reconnects run on one scheduler thread of this object.
  */
 final class TrackingConnection implements AutoCloseable {
-  private static final long MAX_RECONNECT_DELAY_MILLIS = 1000;
+  private static final long MAX_RECONNECT_DELAY_MILLIS = 250;
 
   /** What the cache is told. */
   interface Events {
     void epochStarted(TrackingEpoch epoch, TrackingEpoch previous);
 
-    void epochEnded(TrackingEpoch epoch);
+    void epochEnded(TrackingEpoch epoch, FlushReason reason);
 
     void invalidated(List<String> keys);
 
@@ -106,7 +106,7 @@ final class TrackingConnection implements AutoCloseable {
       public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
         TrackingEpoch epoch = self.get();
         if (epoch != null) {
-          lost(epoch);
+          lost(epoch, FlushReason.DISCONNECTED);
         }
       }
     });
@@ -165,21 +165,24 @@ final class TrackingConnection implements AutoCloseable {
   }
 
   /** The connection is gone: end its epoch now (entries dropped), reconnect in the background. */
-  private void lost(TrackingEpoch epoch) {
+  private void lost(TrackingEpoch epoch, FlushReason reason) {
     if (!epoch.end()) {
       return;
     }
     current.compareAndSet(epoch, null);
-    events.epochEnded(epoch);
+    events.epochEnded(epoch, reason);
     epoch.connection.closeAsync();
     scheduleReconnect(0);
   }
 
-  /** Drops the current connection on purpose (e.g. the primary changed); a new one follows. */
-  void renew() {
+  /**
+   * Drops the current connection on purpose (the primary changed); a new one, to wherever the
+   * URI leads now, follows.
+   */
+  void renew(FlushReason reason) {
     TrackingEpoch epoch = current.get();
     if (epoch != null) {
-      lost(epoch);
+      lost(epoch, reason);
     }
   }
 

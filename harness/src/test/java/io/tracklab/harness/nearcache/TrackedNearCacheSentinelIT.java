@@ -1,0 +1,86 @@
+package io.tracklab.harness.nearcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.local.LocalProvisioner;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A primary change starts a new epoch: flush, re-track on the new primary. */
+class TrackedNearCacheSentinelIT {
+  private static ClientResources resources;
+
+  @BeforeAll
+  static void start() {
+    resources = DefaultClientResources.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  private static TrackedNearCache<String> open(Topology topology, RecordingListener events) {
+    RedisURI uri = topology.clientUris().get(0);
+    uri.setTimeout(Duration.ofSeconds(2));
+    return TrackedNearCache.strings(resources, uri, NearCacheConfig.builder().build(), events);
+  }
+
+  @Test
+  void plannedFailover_switchesToTheNewPrimary_whoseWritesInvalidate() {
+    RecordingListener events = new RecordingListener();
+    try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL);
+        TrackedNearCache<String> cache = open(topology, events)) {
+      topology.admin("primary").set("k", "before");
+      assertThat(cache.get("k")).isEqualTo("before");
+      assertThat(cache.get("k")).isEqualTo("before");
+
+      long failoverAt = System.nanoTime();
+      RedisNode promoted = topology.sentinelFailover();
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.first("epoch 2", failoverAt) > 0);
+      assertThat(cache.stats().flushes().get(FlushReason.PRIMARY_CHANGED)).isGreaterThanOrEqualTo(1);
+      System.out.printf("sentinel failover: new epoch %.0f ms after SENTINEL FAILOVER was sent%n",
+          (events.first("epoch 2", failoverAt) - failoverAt) / 1e6);
+
+      assertThat(cache.get("k")).isEqualTo("before");
+      topology.admin(promoted.name()).set("k", "after");
+      await().atMost(Duration.ofSeconds(2)).until(() -> events.first("invalidate k", failoverAt) > 0);
+      assertThat(cache.get("k")).isEqualTo("after");
+    }
+  }
+
+  @Test
+  void killedPrimary_theCacheFollowsTheFailover_andTracksOnTheNewPrimary() {
+    RecordingListener events = new RecordingListener();
+    try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL);
+        TrackedNearCache<String> cache = open(topology, events)) {
+      topology.admin("primary").set("k", "before");
+      assertThat(cache.get("k")).isEqualTo("before");
+
+      long killedAt = System.nanoTime();
+      topology.kill("primary");
+      await().atMost(Duration.ofSeconds(2)).until(() -> events.first("flush DISCONNECTED", killedAt) > 0);
+      assertThat(cache.size()).isZero();
+      await().atMost(Duration.ofSeconds(15)).until(() -> events.first("epoch 2", killedAt) > 0);
+      System.out.printf("sentinel kill: entries dropped after %.1f ms, new epoch after %.0f ms%n",
+          (events.first("flush DISCONNECTED", killedAt) - killedAt) / 1e6,
+          (events.first("epoch 2", killedAt) - killedAt) / 1e6);
+
+      RedisNode promoted = topology.currentPrimary(0);
+      assertThat(cache.get("k")).isEqualTo("before");
+      topology.admin(promoted.name()).set("k", "after");
+      await().atMost(Duration.ofSeconds(2)).until(() -> events.first("invalidate k", killedAt) > 0);
+      assertThat(cache.get("k")).isEqualTo("after");
+    }
+  }
+}
