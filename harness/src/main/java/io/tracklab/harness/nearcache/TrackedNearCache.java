@@ -63,9 +63,22 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private final TrackingConnection connection;
   private final SentinelWatcher sentinelWatcher;
   private final Duration commandTimeout;
+  private final MissStore missStore;
+
+  /**
+   * How a miss stores its reply. Only {@link #COMPARE_AND_SET} is correct; the other exists so a
+   * test can prove it catches the miss race (rule 1) when the rule is broken.
+   */
+  enum MissStore {
+    /** Replace this read's own token, only if it is still there. */
+    COMPARE_AND_SET,
+    /** Put the reply, a moment later on another thread, whatever happened meanwhile. */
+    BLIND_PUT_LATER
+  }
 
   private TrackedNearCache(RedisClient client, boolean ownsClient, RedisURI uri, RedisCodec<String, V> codec,
-      NearCacheConfig config, NearCacheListener listener) {
+      NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
+    this.missStore = missStore;
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.commandTimeout = uri.getTimeout();
@@ -98,10 +111,21 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
   private static <V> TrackedNearCache<V> open(ClientResources resources, RedisURI uri, RedisCodec<String, V> codec,
       NearCacheConfig config, NearCacheListener listener) {
+    return open(resources, uri, codec, config, listener, MissStore.COMPARE_AND_SET);
+  }
+
+  /** Test seam: a String cache whose misses store their replies as {@code missStore} says. */
+  static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
+      NearCacheListener listener, MissStore missStore) {
+    return open(resources, uri, StringCodec.UTF8, config, listener, missStore);
+  }
+
+  private static <V> TrackedNearCache<V> open(ClientResources resources, RedisURI uri, RedisCodec<String, V> codec,
+      NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
     // Its own RedisClient: tracking needs client options (RESP3, no auto-reconnect) that must
     // not change anyone else's client. The shared resources (event loops) are only borrowed.
     RedisClient client = RedisClient.create(resources);
-    TrackedNearCache<V> cache = new TrackedNearCache<>(client, true, uri, codec, config, listener);
+    TrackedNearCache<V> cache = new TrackedNearCache<>(client, true, uri, codec, config, listener, missStore);
     try {
       cache.connection.start();
       if (cache.sentinelWatcher != null) {
@@ -171,6 +195,13 @@ public final class TrackedNearCache<V> implements AutoCloseable {
       store.put(key, token);
     }
     RedisFuture<V> reply = epoch.<V, V>send(commands -> commands.get(key), cacheable);
+    if (missStore == MissStore.BLIND_PUT_LATER) {
+      return reply.toCompletableFuture().whenCompleteAsync((value, failure) -> {
+        if (cacheable && failure == null) {
+          store.put(key, new CacheSlot.Cached<>(value, epoch));
+        }
+      });
+    }
     return reply.toCompletableFuture().whenComplete((value, failure) -> {
       if (!cacheable) {
         return;
