@@ -26,6 +26,9 @@ sealed interface CacheSlot<V> permits CacheSlot.PendingRead, CacheSlot.Cached {
     }
   }
 
-  /** A value (null: the key did not exist) as Redis sent it while tracking this key. */
-  record Cached<V>(V value, TrackingEpoch epoch) implements CacheSlot<V> {}
+  /**
+   * A value (null: the key did not exist) as Redis sent it while tracking this key; served only
+   * while {@code epoch} still covers {@code slot}.
+   */
+  record Cached<V>(V value, TrackingEpoch epoch, int slot) implements CacheSlot<V> {}
 }

@@ -10,6 +10,8 @@ public enum FlushReason {
   NULL_INVALIDATION,
   /** The connection now reaches another primary (Sentinel failover). */
   PRIMARY_CHANGED,
+  /** Cluster slots changed owner (topology change, MOVED, slot migration): their entries go. */
+  SLOTS_MOVED,
   /** The application asked ({@code invalidateLocal()}). */
   LOCAL,
   /** The cache was closed. */

@@ -3,30 +3,30 @@ package io.tracklab.harness.nearcache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * A near-cache: a local Caffeine store kept coherent by Redis {@code CLIENT TRACKING} push
- * invalidations on a RESP3 Lettuce connection (standalone and Sentinel-discovered primaries).
+ * invalidations on RESP3 Lettuce connections: one for a standalone or Sentinel-discovered
+ * primary, one per primary in a Cluster ({@link TrackingRoute}).
  *
  * <p>Correctness, rule by rule (DESIGN.md section 3):
  *
@@ -35,23 +35,25 @@ import java.util.concurrent.TimeoutException;
  *       sent; an invalidation removes whatever is there; the reply replaces the token by
  *       compare-and-set, so a reply that raced an invalidation is never stored.
  *   <li><b>Epochs.</b> Entries belong to the connection life that tracked them. A disconnect ends
- *       the epoch and drops every entry at once; a new connection serves nothing until
+ *       the epoch and drops its entries at once; a new connection serves nothing until
  *       {@code CLIENT TRACKING} is acknowledged on it ({@link TrackingConnection}).
  *   <li><b>Silent partitions.</b> Hits are served only until the last answered heartbeat's send
- *       time plus the deadline; past it the cache refuses hits and flushes until a heartbeat is
- *       answered again.
+ *       time plus the deadline; past it the epoch refuses hits and its entries go, until a
+ *       heartbeat is answered again.
  *   <li><b>Null invalidation</b> (FLUSHALL, FLUSHDB) flushes everything.
  *   <li><b>Primary change.</b> A new epoch on another node (Sentinel failover) flushes too.
+ *   <li><b>Cluster slots.</b> An entry is served only while the epoch that tracked it still owns
+ *       its slot; slots that change owner are flushed ({@link ClusterRoute}).
  *   <li><b>Own writes</b> drop the key locally before they are sent and again when acknowledged,
  *       which also covers {@code NOLOOP}, where Redis stays silent about them.
  * </ul>
  *
  * <p>Concurrency: thread-safe; hits take no lock and touch no network. The happens-before that
  * the miss race relies on: Redis sends a key's invalidation on the same connection after any
- * reply that read the key, Lettuce handles both on one event loop in order, so an invalidation
- * following a reply always runs after the reply's compare-and-set has been tried; an
- * invalidation that overtakes the completion (completions on other threads) removes the token
- * first, and the compare-and-set fails.
+ * reply that read the key, and Lettuce handles both on one event loop in order, so an
+ * invalidation following a reply runs after the reply's compare-and-set was tried if the
+ * completion runs on the event loop; if it runs elsewhere (the reply completed before the
+ * callback was attached), the invalidation removes the token first and the compare-and-set fails.
  *
  * @param <V> value type ({@link #strings} or {@link #bytes})
  */
@@ -60,7 +62,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private final NearCacheListener listener;
   private final NearCacheCounters counters = new NearCacheCounters();
   private final Cache<String, CacheSlot<V>> store;
-  private final TrackingConnection connection;
+  private final TrackingRoute<V> route;
   private final SentinelWatcher sentinelWatcher;
   private final Duration commandTimeout;
   private final MissStore missStore;
@@ -76,12 +78,12 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     BLIND_PUT_LATER
   }
 
-  private TrackedNearCache(RedisClient client, boolean ownsClient, RedisURI uri, RedisCodec<String, V> codec,
-      NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
-    this.missStore = missStore;
+  private TrackedNearCache(ClientResources resources, List<RedisURI> endpoints, boolean cluster,
+      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.commandTimeout = uri.getTimeout();
+    this.missStore = missStore;
+    this.commandTimeout = endpoints.get(0).getTimeout();
     this.store = Caffeine.newBuilder()
         .maximumSize(config.maxEntries())
         .expireAfterWrite(config.maxEntryAge())
@@ -91,50 +93,72 @@ public final class TrackedNearCache<V> implements AutoCloseable {
           }
         })
         .build();
-    this.connection = new TrackingConnection(client, ownsClient, uri, codec, config, new ConnectionEvents());
-    this.sentinelWatcher = uri.getSentinels().isEmpty()
-        ? null
-        : new SentinelWatcher(client.getResources(), uri, () -> connection.renew(FlushReason.PRIMARY_CHANGED));
+    // Its own RedisClient: tracking needs client options (RESP3, no auto-reconnect) that must
+    // not change anyone else's client. The shared resources (event loops) are only borrowed.
+    RedisClient client = RedisClient.create(resources);
+    TrackingConnection.configure(client);
+    TrackingConnection.Events events = new RouteEvents();
+    if (cluster) {
+      this.route = new ClusterRoute<>(client, endpoints, codec, config, events);
+      this.sentinelWatcher = null;
+    } else {
+      RedisURI uri = endpoints.get(0);
+      SingleNodeRoute<V> single = new SingleNodeRoute<>(client, uri, codec, config, events);
+      this.route = single;
+      this.sentinelWatcher = uri.getSentinels().isEmpty()
+          ? null
+          : new SentinelWatcher(resources, uri, () -> single.renew(FlushReason.PRIMARY_CHANGED));
+    }
   }
 
-  /** A near-cache of String values with its own Lettuce client (on {@code resources}). */
+  /** A near-cache of String values on a standalone or Sentinel URI, with its own Lettuce client. */
   public static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener) {
-    return open(resources, uri, StringCodec.UTF8, config, listener);
+    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET);
   }
 
-  /** A near-cache of byte[] values with its own Lettuce client (on {@code resources}). */
+  /** A near-cache of byte[] values on a standalone or Sentinel URI. */
   public static TrackedNearCache<byte[]> bytes(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener) {
-    return open(resources, uri, new StringKeyCodec<>(ByteArrayCodec.INSTANCE), config, listener);
+    return open(resources, List.of(uri), false, new StringKeyCodec<>(ByteArrayCodec.INSTANCE), config, listener,
+        MissStore.COMPARE_AND_SET);
   }
 
-  private static <V> TrackedNearCache<V> open(ClientResources resources, RedisURI uri, RedisCodec<String, V> codec,
+  /** A near-cache of String values on a Redis Cluster, given any of its nodes as seeds. */
+  public static TrackedNearCache<String> stringsOnCluster(ClientResources resources, List<RedisURI> seeds,
       NearCacheConfig config, NearCacheListener listener) {
-    return open(resources, uri, codec, config, listener, MissStore.COMPARE_AND_SET);
+    return open(resources, seeds, true, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET);
+  }
+
+  /** A near-cache of byte[] values on a Redis Cluster. */
+  public static TrackedNearCache<byte[]> bytesOnCluster(ClientResources resources, List<RedisURI> seeds,
+      NearCacheConfig config, NearCacheListener listener) {
+    return open(resources, seeds, true, new StringKeyCodec<>(ByteArrayCodec.INSTANCE), config, listener,
+        MissStore.COMPARE_AND_SET);
   }
 
   /** Test seam: a String cache whose misses store their replies as {@code missStore} says. */
   static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener, MissStore missStore) {
-    return open(resources, uri, StringCodec.UTF8, config, listener, missStore);
+    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, missStore);
   }
 
-  private static <V> TrackedNearCache<V> open(ClientResources resources, RedisURI uri, RedisCodec<String, V> codec,
-      NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
-    // Its own RedisClient: tracking needs client options (RESP3, no auto-reconnect) that must
-    // not change anyone else's client. The shared resources (event loops) are only borrowed.
-    RedisClient client = RedisClient.create(resources);
-    TrackedNearCache<V> cache = new TrackedNearCache<>(client, true, uri, codec, config, listener, missStore);
+  private static <V> TrackedNearCache<V> open(ClientResources resources, List<RedisURI> endpoints, boolean cluster,
+      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("a near-cache needs at least one endpoint");
+    }
+    TrackedNearCache<V> cache = new TrackedNearCache<>(resources, endpoints, cluster, codec, config, listener,
+        missStore);
     try {
-      cache.connection.start();
+      cache.route.start();
       if (cache.sentinelWatcher != null) {
         cache.sentinelWatcher.start();
       }
       return cache;
     } catch (RuntimeException e) {
       cache.close();
-      throw new NearCacheException("cannot start a near-cache on " + uri + ": " + e.getMessage(), e);
+      throw new NearCacheException("cannot start a near-cache on " + endpoints + ": " + e.getMessage(), e);
     }
   }
 
@@ -150,19 +174,15 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     return hit != null ? CompletableFuture.completedFuture(hit.value()) : remoteGet(key);
   }
 
-  /** Values of {@code keys} in order (null for absent): hits locally, all misses in one MGET. */
+  /** Values of {@code keys} in order (null for absent): hits locally, misses fetched together. */
   public Map<String, V> mget(List<String> keys) {
-    Map<String, V> values = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
+    Map<String, CompletableFuture<V>> pending = new LinkedHashMap<>();
     for (String key : keys) {
-      CacheSlot.Cached<V> hit = hit(key);
-      values.put(key, hit == null ? null : hit.value());
-      if (hit == null) {
-        missing.add(key);
-      }
+      pending.put(key, getAsync(key));
     }
-    if (!missing.isEmpty()) {
-      await(remoteMget(missing)).forEach(values::put);
+    Map<String, V> values = new LinkedHashMap<>();
+    for (Map.Entry<String, CompletableFuture<V>> entry : pending.entrySet()) {
+      values.put(entry.getKey(), await(entry.getValue()));
     }
     return values;
   }
@@ -171,7 +191,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private CacheSlot.Cached<V> hit(String key) {
     CacheSlot<V> slot = store.getIfPresent(key);
     if (slot instanceof CacheSlot.Cached<V> cached) {
-      TrackingEpoch epoch = connection.current();
+      TrackingEpoch epoch = route.epochFor(cached.slot());
       if (cached.epoch() == epoch) {
         if (epoch.healthyAt(System.nanoTime())) {
           counters.hits.increment();
@@ -188,69 +208,32 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   }
 
   private CompletableFuture<V> remoteGet(String key) {
-    TrackingEpoch epoch = requireEpoch();
-    boolean cacheable = config.tracks(key) && epoch.healthyAt(System.nanoTime());
+    int slot = route.slotOf(key);
+    TrackingEpoch epoch = route.epochFor(slot);
+    boolean cacheable = config.tracks(key) && epoch != null && epoch.healthyAt(System.nanoTime());
     CacheSlot.PendingRead<V> token = new CacheSlot.PendingRead<>(epoch);
     if (cacheable) {
       store.put(key, token);
     }
-    RedisFuture<V> reply = epoch.<V, V>send(commands -> commands.get(key), cacheable);
+    CompletableFuture<TrackingRoute.Answer<V>> reply = route.send(key, slot, commands -> commands.get(key), cacheable);
     if (missStore == MissStore.BLIND_PUT_LATER) {
-      return reply.toCompletableFuture().whenCompleteAsync((value, failure) -> {
+      return reply.whenCompleteAsync((answer, failure) -> {
         if (cacheable && failure == null) {
-          store.put(key, new CacheSlot.Cached<>(value, epoch));
+          store.put(key, new CacheSlot.Cached<>(answer.value(), answer.epoch(), slot));
         }
-      });
+      }).thenApply(TrackingRoute.Answer::value);
     }
-    return reply.toCompletableFuture().whenComplete((value, failure) -> {
+    return reply.whenComplete((answer, failure) -> {
       if (!cacheable) {
         return;
       }
-      if (failure == null && epoch == connection.current() && !epoch.hasEnded()) {
-        store.asMap().replace(key, token, new CacheSlot.Cached<>(value, epoch));
+      if (failure == null && answer.cacheable() && answer.epoch() == route.epochFor(slot)
+          && !answer.epoch().hasEnded()) {
+        store.asMap().replace(key, token, new CacheSlot.Cached<>(answer.value(), answer.epoch(), slot));
       } else {
         store.asMap().remove(key, token);
       }
-    });
-  }
-
-  private CompletableFuture<Map<String, V>> remoteMget(List<String> keys) {
-    TrackingEpoch epoch = requireEpoch();
-    boolean cacheable = epoch.healthyAt(System.nanoTime());
-    Map<String, CacheSlot.PendingRead<V>> tokens = new LinkedHashMap<>();
-    if (cacheable) {
-      for (String key : keys) {
-        if (!config.tracks(key)) {
-          continue;
-        }
-        CacheSlot.PendingRead<V> token = new CacheSlot.PendingRead<>(epoch);
-        tokens.put(key, token);
-        store.put(key, token);
-      }
-    }
-    RedisFuture<List<KeyValue<String, V>>> reply =
-        epoch.<V, List<KeyValue<String, V>>>send(commands -> commands.mget(keys.toArray(String[]::new)), cacheable);
-    return reply.toCompletableFuture().handle((values, failure) -> {
-      boolean store = cacheable && failure == null && epoch == connection.current() && !epoch.hasEnded();
-      Map<String, V> result = new LinkedHashMap<>();
-      for (int i = 0; i < keys.size(); i++) {
-        String key = keys.get(i);
-        CacheSlot.PendingRead<V> token = tokens.get(key);
-        V value = failure == null ? values.get(i).getValueOrElse(null) : null;
-        result.put(key, value);
-        if (token != null) {
-          if (store) {
-            this.store.asMap().replace(key, token, new CacheSlot.Cached<>(value, epoch));
-          } else {
-            this.store.asMap().remove(key, token);
-          }
-        }
-      }
-      if (failure != null) {
-        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-      }
-      return result;
-    });
+    }).thenApply(TrackingRoute.Answer::value);
   }
 
   // ---- writes ----
@@ -266,19 +249,18 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   }
 
   public CompletableFuture<Void> setAsync(String key, V value, Duration ttl) {
-    TrackingEpoch epoch = requireEpoch();
     store.invalidate(key);
-    RedisFuture<String> reply = epoch.<V, String>send(
-        commands -> ttl == null ? commands.set(key, value) : commands.set(key, value, SetArgs.Builder.px(ttl)), false);
-    return reply.toCompletableFuture().thenAccept(ok -> store.invalidate(key));
+    return route.<String>send(key, route.slotOf(key),
+            commands -> ttl == null ? commands.set(key, value) : commands.set(key, value, SetArgs.Builder.px(ttl)),
+            false)
+        .thenAccept(ok -> store.invalidate(key));
   }
 
   /** DEL, with the same local drops as {@link #set}. */
   public void delete(String key) {
-    TrackingEpoch epoch = requireEpoch();
     store.invalidate(key);
-    RedisFuture<Long> reply = epoch.<V, Long>send(commands -> commands.del(key), false);
-    await(reply.toCompletableFuture().thenAccept(deleted -> store.invalidate(key)));
+    await(route.<Long>send(key, route.slotOf(key), commands -> commands.del(key), false)
+        .thenAccept(deleted -> store.invalidate(key)));
   }
 
   /** Drops one local entry (Redis is not told). */
@@ -288,7 +270,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
   /** Drops every local entry. */
   public void invalidateLocal() {
-    flush(FlushReason.LOCAL);
+    flush(FlushReason.LOCAL, slot -> true);
   }
 
   public NearCacheStats stats() {
@@ -309,19 +291,11 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     if (sentinelWatcher != null) {
       sentinelWatcher.close();
     }
-    connection.close();
-    flush(FlushReason.CLOSED);
+    route.close();
+    flush(FlushReason.CLOSED, slot -> true);
   }
 
   // ---- internals ----
-
-  private TrackingEpoch requireEpoch() {
-    TrackingEpoch epoch = connection.current();
-    if (epoch == null) {
-      throw new NearCacheException("not connected to Redis (reconnecting)");
-    }
-    return epoch;
-  }
 
   private <T> T await(CompletableFuture<T> future) {
     try {
@@ -337,24 +311,35 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     }
   }
 
-  private void flush(FlushReason reason) {
-    long dropped = store.estimatedSize();
-    store.invalidateAll();
+  /** Drops the entries (and reads in flight) that {@code which} selects. */
+  private void flush(FlushReason reason, Predicate<Map.Entry<String, CacheSlot<V>>> which) {
+    long[] dropped = {0};
+    store.asMap().entrySet().removeIf(entry -> {
+      boolean drop = which.test(entry);
+      if (drop) {
+        dropped[0]++;
+      }
+      return drop;
+    });
     counters.flushed(reason);
-    listener.onFlush(System.nanoTime(), reason, dropped);
+    listener.onFlush(System.nanoTime(), reason, dropped[0]);
+  }
+
+  private void flushEpoch(TrackingEpoch epoch, FlushReason reason) {
+    flush(reason, entry -> entry.getValue().epoch() == epoch);
   }
 
   private void becameUnhealthy(TrackingEpoch epoch) {
     counters.heartbeatMisses.increment();
-    flush(FlushReason.HEARTBEAT_MISSED);
+    flushEpoch(epoch, FlushReason.HEARTBEAT_MISSED);
     listener.onHealthChange(System.nanoTime(), false);
   }
 
-  private final class ConnectionEvents implements TrackingConnection.Events {
+  private final class RouteEvents implements TrackingConnection.Events {
     @Override
     public void epochStarted(TrackingEpoch epoch, TrackingEpoch previous) {
       if (previous != null && !previous.node.equals(epoch.node)) {
-        flush(FlushReason.PRIMARY_CHANGED);
+        flush(FlushReason.PRIMARY_CHANGED, entry -> true);
       }
       long now = System.nanoTime();
       listener.onEpochChange(now, epoch.number);
@@ -363,7 +348,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
     @Override
     public void epochEnded(TrackingEpoch epoch, FlushReason reason) {
-      flush(reason);
+      flushEpoch(epoch, reason);
       listener.onHealthChange(System.nanoTime(), false);
     }
 
@@ -379,7 +364,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
     @Override
     public void nullInvalidation() {
-      flush(FlushReason.NULL_INVALIDATION);
+      flush(FlushReason.NULL_INVALIDATION, entry -> true);
     }
 
     @Override
@@ -390,6 +375,12 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     @Override
     public void healthyAgain(TrackingEpoch epoch) {
       listener.onHealthChange(System.nanoTime(), true);
+    }
+
+    @Override
+    public void slotsMoved(BitSet slots) {
+      flush(FlushReason.SLOTS_MOVED, entry -> slots.get(entry.getValue() instanceof CacheSlot.Cached<V> cached
+          ? cached.slot() : SlotHash.getSlot(entry.getKey())));
     }
   }
 }

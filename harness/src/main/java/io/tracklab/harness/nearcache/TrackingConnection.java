@@ -51,6 +51,9 @@ final class TrackingConnection implements AutoCloseable {
     void unhealthy(TrackingEpoch epoch);
 
     void healthyAgain(TrackingEpoch epoch);
+
+    /** Cluster: these slots changed owner; entries of them must go. */
+    default void slotsMoved(java.util.BitSet slots) {}
   }
 
   private final RedisClient client;
@@ -74,11 +77,6 @@ final class TrackingConnection implements AutoCloseable {
     this.codec = codec;
     this.config = config;
     this.events = events;
-    client.setOptions(ClientOptions.builder()
-        .protocolVersion(ProtocolVersion.RESP3)
-        .autoReconnect(false)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .build());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "near-cache-" + uri.getHost() + ":" + uri.getPort());
       thread.setDaemon(true);
@@ -86,11 +84,41 @@ final class TrackingConnection implements AutoCloseable {
     });
   }
 
-  /** Connects the first time (synchronously: a cache that cannot connect fails to start). */
-  void start() {
-    openEpoch();
+  /**
+   * The options every client of tracking connections needs: RESP3 (pushes on the same
+   * connection) and no auto-reconnect (see the class comment); commands while disconnected fail
+   * at once.
+   */
+  static void configure(RedisClient client) {
+    client.setOptions(ClientOptions.builder()
+        .protocolVersion(ProtocolVersion.RESP3)
+        .autoReconnect(false)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .build());
+  }
+
+  /**
+   * Connects the first time and starts heartbeating.
+   *
+   * @param required fail when the first connection fails (a standalone cache that cannot
+   *     connect fails to start); otherwise keep trying in the background (a Cluster node that
+   *     is down now may be back)
+   */
+  void start(boolean required) {
+    try {
+      openEpoch();
+    } catch (RuntimeException e) {
+      if (required) {
+        throw e;
+      }
+      scheduleReconnect(10);
+    }
     long interval = config.heartbeatInterval().toNanos();
     scheduler.scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.NANOSECONDS);
+  }
+
+  RedisURI uri() {
+    return uri;
   }
 
   /** The current epoch, or null while disconnected. */
@@ -215,7 +243,7 @@ final class TrackingConnection implements AutoCloseable {
       events.unhealthy(epoch);
     }
     long sentAt = System.nanoTime();
-    epoch.send(commands -> commands.ping(), false).thenRun(() -> {
+    epoch.send(commands -> commands.ping(), false, false).thenRun(() -> {
       if (epoch.proven(sentAt) && epoch.healthyAt(System.nanoTime())) {
         events.healthyAgain(epoch);
       }

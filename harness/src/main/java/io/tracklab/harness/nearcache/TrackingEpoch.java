@@ -40,21 +40,26 @@ final class TrackingEpoch {
   }
 
   /**
-   * Issues a command on this epoch's connection. In OPTIN mode a cached read is preceded by
-   * {@code CLIENT CACHING YES}, which marks only the very next command: every command then goes
-   * through one lock, so that nothing (another read, a heartbeat PING) lands between the two.
-   * Lettuce writes commands in the order they are issued, so issuing both under the lock keeps
-   * them adjacent on the wire.
+   * Issues a command on this epoch's connection. Some commands only affect the one right after
+   * them on the same connection: {@code CLIENT CACHING YES} (OPTIN) and {@code ASKING} (Cluster
+   * during a slot migration). So every command is issued under one lock, and such a pair is
+   * issued together: Lettuce writes commands in issue order, so nothing (another read, a
+   * heartbeat) lands between them. The lock is held only while handing commands to Netty, and
+   * never on the hit path.
+   *
+   * @param cachedRead the read's reply will be cached (OPTIN: mark it with CLIENT CACHING YES)
+   * @param asking precede it with ASKING (the slot is being imported by this node)
    */
   @SuppressWarnings("unchecked")
-  <V, T> RedisFuture<T> send(Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead) {
+  <V, T> RedisFuture<T> send(Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead,
+      boolean asking) {
     RedisAsyncCommands<String, V> commands = (RedisAsyncCommands<String, V>) connection.async();
-    if (!optin) {
-      return command.apply(commands);
-    }
     sendLock.lock();
     try {
-      if (cachedRead) {
+      if (asking) {
+        commands.asking();
+      }
+      if (cachedRead && optin) {
         commands.clientCaching(true);
       }
       return command.apply(commands);
