@@ -89,6 +89,11 @@ final class ClusterRoute<V> implements TrackingRoute<V> {
   }
 
   @Override
+  public boolean cachesAbsentKeys() {
+    return false;
+  }
+
+  @Override
   public int slotOf(String key) {
     return SlotHash.getSlot(key);
   }

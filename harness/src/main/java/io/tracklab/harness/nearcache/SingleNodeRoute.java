@@ -23,6 +23,11 @@ final class SingleNodeRoute<V> implements TrackingRoute<V> {
   }
 
   @Override
+  public boolean cachesAbsentKeys() {
+    return true;
+  }
+
+  @Override
   public int slotOf(String key) {
     return 0;
   }

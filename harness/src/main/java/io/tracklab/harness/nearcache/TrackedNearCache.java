@@ -228,7 +228,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
         return;
       }
       if (failure == null && answer.cacheable() && answer.epoch() == route.epochFor(slot)
-          && !answer.epoch().hasEnded()) {
+          && !answer.epoch().hasEnded() && (answer.value() != null || route.cachesAbsentKeys())) {
         store.asMap().replace(key, token, new CacheSlot.Cached<>(answer.value(), answer.epoch(), slot));
       } else {
         store.asMap().remove(key, token);

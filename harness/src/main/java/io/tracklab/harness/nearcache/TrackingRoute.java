@@ -16,6 +16,14 @@ interface TrackingRoute<V> extends AutoCloseable {
   /** Connects; fails when nothing can be reached. */
   void start();
 
+  /**
+   * Whether a read that found no key may be cached as "absent". On one node, yes: tracking
+   * covers missing keys too. In a Cluster, no: when a slot moves, the old owner invalidates the
+   * keys it deletes, but it has nothing to delete for a key that never existed, so an "absent"
+   * entry would outlive a move until the next topology refresh.
+   */
+  boolean cachesAbsentKeys();
+
   /** The key's slot (always 0 on a single node). */
   int slotOf(String key);
 
