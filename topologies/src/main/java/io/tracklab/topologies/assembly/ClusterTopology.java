@@ -159,26 +159,35 @@ final class ClusterTopology extends AssembledTopology {
     return uris;
   }
 
-  /** The primary that owns {@code slot}, as the first live node sees it. */
+  /**
+   * The primary that owns {@code slot}. Views differ for a moment after a failover or a move
+   * (gossip takes time), so every live node is asked and, as in Redis Cluster itself, the claim
+   * with the highest config epoch wins.
+   */
   @Override
   public RedisNode currentPrimary(int slot) {
     if (slot < 0 || slot >= SLOTS) {
       throw new TopologyException("slot must be between 0 and " + (SLOTS - 1) + ", got " + slot);
     }
-    RedisClusterNode owner = partitions(anyLiveNode()).getPartitionBySlot(slot);
-    if (owner == null) {
-      throw new TopologyException("no node owns slot " + slot);
-    }
-    return nodeByProxyPort(owner.getUri().getPort());
-  }
-
-  private RedisNode anyLiveNode() {
+    RedisClusterNode best = null;
     for (RedisNode node : nodes()) {
-      if (((ProxiedNode) node).handle().isAlive()) {
-        return node;
+      if (!((ProxiedNode) node).handle().isAlive()) {
+        continue;
+      }
+      RedisClusterNode owner;
+      try {
+        owner = partitions(node).getPartitionBySlot(slot);
+      } catch (RuntimeException unreachable) {
+        continue;
+      }
+      if (owner != null && (best == null || owner.getConfigEpoch() > best.getConfigEpoch())) {
+        best = owner;
       }
     }
-    throw new TopologyException("no cluster node is running");
+    if (best == null) {
+      throw new TopologyException("no running node names an owner of slot " + slot);
+    }
+    return nodeByProxyPort(best.getUri().getPort());
   }
 
   /** {@code CLUSTER FAILOVER} (coordinated, not forced) on a replica; waits until it is primary. */
