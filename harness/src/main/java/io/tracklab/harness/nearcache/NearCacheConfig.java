@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param maxEntryAge safety net: no entry is served older than this, whatever Redis says
  * @param heartbeatInterval how often the tracking connection is PINGed
  * @param heartbeatDeadline how long without a PING reply before hits stop and the cache flushes
+ * @param readFrom which nodes serve reads (primaries only for now)
  */
 public record NearCacheConfig(
     TrackingMode mode,
@@ -25,7 +26,8 @@ public record NearCacheConfig(
     long maxEntries,
     Duration maxEntryAge,
     Duration heartbeatInterval,
-    Duration heartbeatDeadline) {
+    Duration heartbeatDeadline,
+    ReadFrom readFrom) {
 
   public static final TrackingMode DEFAULT_MODE = TrackingMode.DEFAULT;
   public static final long DEFAULT_MAX_ENTRIES = 100_000;
@@ -35,6 +37,7 @@ public record NearCacheConfig(
 
   public NearCacheConfig {
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(readFrom, "readFrom");
     prefixes = List.copyOf(Objects.requireNonNull(prefixes, "prefixes"));
     if (mode != TrackingMode.BCAST && !prefixes.isEmpty()) {
       throw new IllegalArgumentException("prefixes " + prefixes + " only apply to BCAST mode, not " + mode);
@@ -83,7 +86,8 @@ public record NearCacheConfig(
   /** A builder starting from this configuration. */
   public Builder mutate() {
     return new Builder().mode(mode).prefixes(prefixes).noLoop(noLoop).maxEntries(maxEntries)
-        .maxEntryAge(maxEntryAge).heartbeatInterval(heartbeatInterval).heartbeatDeadline(heartbeatDeadline);
+        .maxEntryAge(maxEntryAge).heartbeatInterval(heartbeatInterval).heartbeatDeadline(heartbeatDeadline)
+        .readFrom(readFrom);
   }
 
   /** Builds a {@link NearCacheConfig}; unset fields take the {@code DEFAULT_*} values. */
@@ -95,8 +99,14 @@ public record NearCacheConfig(
     private Duration maxEntryAge = DEFAULT_MAX_ENTRY_AGE;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
     private Duration heartbeatDeadline = DEFAULT_HEARTBEAT_DEADLINE;
+    private ReadFrom readFrom = ReadFrom.PRIMARY;
 
     private Builder() {}
+
+    public Builder readFrom(ReadFrom readFrom) {
+      this.readFrom = readFrom;
+      return this;
+    }
 
     public Builder mode(TrackingMode mode) {
       this.mode = mode;
@@ -142,7 +152,7 @@ public record NearCacheConfig(
 
     public NearCacheConfig build() {
       return new NearCacheConfig(mode, prefixes, noLoop, maxEntries, maxEntryAge, heartbeatInterval,
-          heartbeatDeadline);
+          heartbeatDeadline, readFrom);
     }
   }
 }
