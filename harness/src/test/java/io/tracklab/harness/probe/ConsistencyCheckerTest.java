@@ -1,0 +1,169 @@
+package io.tracklab.harness.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import io.tracklab.harness.workload.VersionedValue;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crafted histories with known answers. Times are milliseconds written as nanoseconds; ages are
+ * read back from an HdrHistogram with 3 significant digits (0.1 %).
+ */
+class ConsistencyCheckerTest {
+  private static final int SIZE = 64;
+
+  private final ConsistencyChecker checker =
+      new ConsistencyChecker(new CheckerConfig(10, 2, Duration.ofMillis(40)), ConsistencyCheckerTest::name);
+
+  private static String name(int key) {
+    return "key:" + key;
+  }
+
+  private static long ms(long millis) {
+    return millis * 1_000_000L;
+  }
+
+  private static String value(int key, long version) {
+    return new VersionedValue(name(key), version, 0).encode(SIZE);
+  }
+
+  /** Writes the next version of key, sent at sent ms and acknowledged at acked ms. */
+  private long write(int key, long sent, long acked) {
+    long version = checker.nextVersion(key);
+    checker.writeSent(key, version, ms(sent));
+    checker.writeAcked(key, version, ms(acked));
+    return version;
+  }
+
+  @Test
+  void newestAcknowledgedVersion_isFresh() {
+    write(1, 90, 100);
+    assertThat(checker.readReturned(0, 1, ms(200), ms(201), value(1, 1))).isEqualTo(ReadClass.FRESH);
+  }
+
+  @Test
+  void olderVersionAfterANewerAck_isStale_agedFromThatAck() {
+    write(1, 90, 100);
+    write(1, 190, 200);
+    assertThat(checker.readReturned(0, 1, ms(250), ms(251), value(1, 1))).isEqualTo(ReadClass.STALE);
+    ConsistencyChecker.CheckerReport report = checker.report();
+    assertThat(report.stale()).isEqualTo(1);
+    assertThat(report.stalenessAgeMicros().getMaxValue()).isCloseTo(50_000L, withinPercentage(0.1));
+    assertThat(report.violations()).as("50 ms is over the 40 ms bound").isEqualTo(1);
+  }
+
+  @Test
+  void staleWithinTheBound_isNoViolation() {
+    write(1, 90, 100);
+    write(1, 190, 200);
+    checker.readReturned(0, 1, ms(230), ms(231), value(1, 1));
+    assertThat(checker.report().stale()).isEqualTo(1);
+    assertThat(checker.report().violations()).isZero();
+  }
+
+  @Test
+  void theAgeCountsFromTheEarliestNewerAck_evenWhenAcksCameOutOfOrder() {
+    write(1, 0, 10); // v1
+    long v2 = checker.nextVersion(1);
+    long v3 = checker.nextVersion(1);
+    checker.writeSent(1, v2, ms(20));
+    checker.writeSent(1, v3, ms(21));
+    checker.writeAcked(1, v3, ms(30)); // v3 acknowledged before v2
+    checker.writeAcked(1, v2, ms(45));
+    checker.readReturned(0, 1, ms(100), ms(101), value(1, 1));
+    assertThat(checker.report().stalenessAgeMicros().getMaxValue()).isCloseTo(70_000L, withinPercentage(0.1));
+  }
+
+  @Test
+  void readOverlappingANewerWrite_isConcurrent_notStale() {
+    write(1, 90, 100);
+    long v2 = checker.nextVersion(1);
+    checker.writeSent(1, v2, ms(240));
+    assertThat(checker.readReturned(0, 1, ms(250), ms(255), value(1, 1))).isEqualTo(ReadClass.CONCURRENT);
+    checker.writeAcked(1, v2, ms(260));
+    assertThat(checker.readReturned(0, 1, ms(256), ms(257), value(1, 1))).isEqualTo(ReadClass.CONCURRENT);
+    assertThat(checker.readReturned(0, 1, ms(261), ms(262), value(1, 1))).isEqualTo(ReadClass.STALE);
+  }
+
+  @Test
+  void aMissingKeyAfterAnAcknowledgedWrite_isStale() {
+    write(2, 0, 10);
+    assertThat(checker.readReturned(0, 2, ms(20), ms(21), null)).isEqualTo(ReadClass.STALE);
+    assertThat(checker.readReturned(0, 3, ms(20), ms(21), null)).isEqualTo(ReadClass.FRESH);
+  }
+
+  @Test
+  void aReaderSeeingAVersionGoDown_isARegression() {
+    write(1, 0, 10);
+    write(1, 20, 30);
+    checker.readReturned(0, 1, ms(40), ms(41), value(1, 2));
+    checker.readReturned(0, 1, ms(42), ms(43), value(1, 1));
+    checker.readReturned(1, 1, ms(44), ms(45), value(1, 1)); // another reader: its own history
+    assertThat(checker.report().regressions()).isEqualTo(1);
+  }
+
+  @Test
+  void valuesNeverWritten_areCorrupt() {
+    write(1, 0, 10);
+    assertThat(checker.readReturned(0, 1, ms(20), ms(21), "garbage")).isEqualTo(ReadClass.CORRUPT);
+    assertThat(checker.readReturned(0, 1, ms(20), ms(21), value(2, 1))).as("another key's value")
+        .isEqualTo(ReadClass.CORRUPT);
+    assertThat(checker.readReturned(0, 1, ms(20), ms(21), value(1, 99))).as("a version never handed out")
+        .isEqualTo(ReadClass.CORRUPT);
+    assertThat(checker.report().corrupt()).isEqualTo(3);
+  }
+
+  @Test
+  void readsBehindTheRememberedHistory_areStillStaleWhenTheEvidenceSaysSo() {
+    ConsistencyChecker small =
+        new ConsistencyChecker(new CheckerConfig(1, 1, Duration.ofMillis(40), 2), ConsistencyCheckerTest::name);
+    for (int i = 1; i <= 5; i++) {
+      long version = small.nextVersion(0);
+      small.writeSent(0, version, ms(i * 100 - 5));
+      small.writeAcked(0, version, ms(i * 100));
+    }
+    assertThat(small.readReturned(0, 0, ms(1000), ms(1001), new VersionedValue(name(0), 1, 0).encode(SIZE)))
+        .isEqualTo(ReadClass.STALE);
+    // the true age is 800 ms (v2 at 200 ms); the history of 2 only proves at least 700 ms (v3)
+    assertThat(small.report().stalenessAgeMicros().getMaxValue()).isBetween(699_000L, 801_000L);
+    assertThat(small.report().violations()).isEqualTo(1);
+  }
+
+  @Test
+  void audit_findsExactlyTheLostKeysAndVersions() {
+    write(0, 0, 1);
+    write(0, 2, 3);
+    write(0, 4, 5); // key 0: acknowledged 3, stored 3
+    for (int i = 0; i < 5; i++) {
+      write(1, 10 + i, 11 + i); // key 1: acknowledged 1..5
+    }
+    checker.writeFailed(1, checker.nextVersion(1)); // v6: outcome unknown, never counted
+    write(2, 20, 21); // key 2: acknowledged 1, stored nothing
+    Map<Integer, String> stored = new HashMap<>();
+    stored.put(0, value(0, 3));
+    stored.put(1, value(1, 2));
+    ConsistencyChecker.LostWrites audit = checker.audit(stored::get);
+    assertThat(audit.keysChecked()).isEqualTo(3);
+    assertThat(audit.keysWithLostWrites()).isEqualTo(2);
+    assertThat(audit.versionsLost()).isEqualTo(3 + 1);
+    assertThat(audit.lost()).containsExactly(
+        new ConsistencyChecker.LostKey(1, 2, 5, 3),
+        new ConsistencyChecker.LostKey(2, 0, 1, 1));
+  }
+
+  @Test
+  void aFailedWriteInTheLostRange_isNotCountedAsLost() {
+    write(0, 0, 1); // v1
+    long v2 = checker.nextVersion(0);
+    checker.writeFailed(0, v2); // unknown outcome
+    long v3 = checker.nextVersion(0);
+    checker.writeSent(0, v3, ms(5));
+    checker.writeAcked(0, v3, ms(6));
+    ConsistencyChecker.LostWrites audit = checker.audit(key -> value(0, 1));
+    assertThat(audit.versionsLost()).as("v3 lost, v2 unknown").isEqualTo(1);
+  }
+}
