@@ -43,9 +43,15 @@ public final class InvalidationDelayProbe implements NearCacheListener {
     java.util.Arrays.fill(earlyInvalidation, NONE);
   }
 
+  /**
+   * A write of {@code key} was sent. An earlier acknowledgement still waiting for its
+   * invalidation never got one (the cache did not hold the key then): it is forgotten, so the
+   * next invalidation is paired with this write, not with that one.
+   */
   public synchronized void writeSent(int key, long sentNanos) {
     inFlightSince[key] = sentNanos;
     earlyInvalidation[key] = NONE;
+    pendingAck[key] = NONE;
   }
 
   public synchronized void writeAcked(int key, long ackNanos) {

@@ -48,6 +48,17 @@ class InvalidationDelayProbeTest {
   }
 
   @Test
+  void anAckThatNeverGotItsInvalidation_isNotPairedWithTheNextWritesPush() {
+    probe.writeSent(5, ms(0));
+    probe.writeAcked(5, ms(1)); // the cache did not hold key:5: no push will come for this one
+    probe.writeSent(5, ms(5000));
+    probe.onInvalidation(ms(5000.2), "key:5", true); // the next write's push, before its reply
+    probe.writeAcked(5, ms(5000.5));
+    assertThat(probe.count()).isEqualTo(1);
+    assertThat(probe.percentileMicros(100)).isCloseTo(-300, within(1.0));
+  }
+
+  @Test
   void keysTheCacheDidNotHold_flushes_andForeignKeys_measureNothing() {
     probe.writeSent(1, ms(0));
     probe.writeAcked(1, ms(1));
