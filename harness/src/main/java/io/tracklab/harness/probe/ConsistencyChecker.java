@@ -30,8 +30,9 @@ import org.HdrHistogram.Recorder;
  * </ul>
  *
  * <p>Memory: per key, the last {@code history} acknowledged versions with their times, the
- * newest version sent and when, in flat arrays (no object per key); per reader, the last version
- * seen of each key, allocated when the reader first reads. A read further behind than the
+ * newest version sent and when, one record of longs per key in one flat array (no object per
+ * key; 120 bytes a key with a history of 4); per reader, the last version seen of each key,
+ * allocated when the reader first reads. A read further behind than the
  * history is still classified exactly when the evidence allows, and counted in
  * {@code beyondHistory} otherwise.
  *
@@ -42,22 +43,25 @@ import org.HdrHistogram.Recorder;
 public final class ConsistencyChecker {
   private static final int STRIPES = 1024;
 
+  // Per-key state, one record of STRIDE longs per key in one array, so a read or a write touches
+  // one or two cache lines instead of one per field:
+  private static final int HIGHEST_ACKED = 0;
+  private static final int EVICTED_MAX_VERSION = 1;
+  private static final int EVICTED_LAST_ACK = 2;
+  private static final int NEWEST_SENT_VERSION = 3;
+  private static final int NEWEST_SENT_NANOS = 4;
+  private static final int RING_HEAD_AND_SIZE = 5; // head in the low 32 bits, size in the high
+  private static final int RING = 6; // then `history` (version, ack) pairs
+
   private final CheckerConfig config;
-  private final IntFunction<String> keyName;
+  private final String keyPrefix;
   private final int history;
+  private final int stride;
   private final long boundNanos;
   private final Object[] stripes = new Object[STRIPES];
 
   private final AtomicLongArray handedOut;
-  private final long[] ringVersions;
-  private final long[] ringAcks;
-  private final int[] ringHead;
-  private final int[] ringSize;
-  private final long[] highestAcked;
-  private final long[] evictedMaxVersion;
-  private final long[] evictedLastAck;
-  private final long[] newestSentVersion;
-  private final long[] newestSentNanos;
+  private final long[] state;
   private final long[][] lastSeenByReader;
   private final Map<Integer, Set<Long>> unacknowledged = new ConcurrentHashMap<>();
 
@@ -72,25 +76,21 @@ public final class ConsistencyChecker {
   private final Recorder stalenessMicros = new Recorder(3);
   private final Histogram stalenessTotal = new Histogram(3);
 
-  public ConsistencyChecker(CheckerConfig config, IntFunction<String> keyName) {
+  /**
+   * @param keyPrefix keys are named {@code keyPrefix + index}, as {@code WorkloadSpec.key} does
+   */
+  public ConsistencyChecker(CheckerConfig config, String keyPrefix) {
     this.config = config;
-    this.keyName = keyName;
+    this.keyPrefix = keyPrefix;
     this.history = config.history();
+    this.stride = RING + 2 * history;
     this.boundNanos = config.stalenessBound().toNanos();
     int keys = config.keys();
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
     handedOut = new AtomicLongArray(keys);
-    ringVersions = new long[keys * history];
-    ringAcks = new long[keys * history];
-    ringHead = new int[keys];
-    ringSize = new int[keys];
-    highestAcked = new long[keys];
-    evictedMaxVersion = new long[keys];
-    evictedLastAck = new long[keys];
-    newestSentVersion = new long[keys];
-    newestSentNanos = new long[keys];
+    state = new long[Math.multiplyExact(keys, stride)];
     lastSeenByReader = new long[config.readers()][];
   }
 
@@ -107,10 +107,11 @@ public final class ConsistencyChecker {
 
   /** A write of {@code version} was sent at {@code sentNanos}. */
   public void writeSent(int key, long version, long sentNanos) {
+    int at = key * stride;
     synchronized (stripe(key)) {
-      if (version > newestSentVersion[key]) {
-        newestSentVersion[key] = version;
-        newestSentNanos[key] = sentNanos;
+      if (version > state[at + NEWEST_SENT_VERSION]) {
+        state[at + NEWEST_SENT_VERSION] = version;
+        state[at + NEWEST_SENT_NANOS] = sentNanos;
       }
     }
   }
@@ -118,23 +119,26 @@ public final class ConsistencyChecker {
   /** Its reply arrived at {@code ackNanos}: from now on, older versions are stale. */
   public void writeAcked(int key, long version, long ackNanos) {
     writesAcked.increment();
+    int at = key * stride;
     synchronized (stripe(key)) {
-      int base = key * history;
-      int slot = ringHead[key];
-      if (ringSize[key] == history) {
-        long evicted = ringVersions[base + slot];
-        if (evicted > evictedMaxVersion[key]) {
-          evictedMaxVersion[key] = evicted;
-          evictedLastAck[key] = ringAcks[base + slot];
+      long headAndSize = state[at + RING_HEAD_AND_SIZE];
+      int slot = (int) headAndSize;
+      int size = (int) (headAndSize >>> 32);
+      int entry = at + RING + 2 * slot;
+      if (size == history) {
+        long evicted = state[entry];
+        if (evicted > state[at + EVICTED_MAX_VERSION]) {
+          state[at + EVICTED_MAX_VERSION] = evicted;
+          state[at + EVICTED_LAST_ACK] = state[entry + 1];
         }
       } else {
-        ringSize[key]++;
+        size++;
       }
-      ringVersions[base + slot] = version;
-      ringAcks[base + slot] = ackNanos;
-      ringHead[key] = slot + 1 == history ? 0 : slot + 1;
-      if (version > highestAcked[key]) {
-        highestAcked[key] = version;
+      state[entry] = version;
+      state[entry + 1] = ackNanos;
+      state[at + RING_HEAD_AND_SIZE] = ((long) size << 32) | (slot + 1 == history ? 0 : slot + 1);
+      if (version > state[at + HIGHEST_ACKED]) {
+        state[at + HIGHEST_ACKED] = version;
       }
     }
   }
@@ -153,22 +157,10 @@ public final class ConsistencyChecker {
    * @param value what the read returned (null: the key did not exist, version 0)
    */
   public ReadClass readReturned(int reader, int key, long startNanos, long endNanos, String value) {
-    long version;
-    if (value == null) {
-      version = 0;
-    } else {
-      VersionedValue parsed;
-      try {
-        parsed = VersionedValue.decode(value);
-      } catch (IllegalArgumentException e) {
-        corrupt.increment();
-        return ReadClass.CORRUPT;
-      }
-      if (!parsed.key().equals(keyName.apply(key)) || parsed.version() > handedOut.get(key)) {
-        corrupt.increment();
-        return ReadClass.CORRUPT;
-      }
-      version = parsed.version();
+    long version = value == null ? 0 : versionOf(value, key);
+    if (version < 0 || version > handedOut.get(key)) {
+      corrupt.increment();
+      return ReadClass.CORRUPT;
     }
     ReadClass verdict = classify(key, version, startNanos, endNanos);
     if (reader >= 0) {
@@ -177,23 +169,76 @@ public final class ConsistencyChecker {
     return verdict;
   }
 
+  /**
+   * The version in a value written for {@code key} ({@code <prefix><key>|<version>|<writer>|..}),
+   * or -1 when it is not one: parsed in place, without allocating, as this runs for every read.
+   */
+  private long versionOf(String value, int key) {
+    int length = value.length();
+    if (!value.startsWith(keyPrefix)) {
+      return -1;
+    }
+    int i = keyPrefix.length();
+    long index = 0;
+    int digits = 0;
+    for (; i < length && value.charAt(i) != '|'; i++, digits++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9' || digits > 10) {
+        return -1;
+      }
+      index = index * 10 + (c - '0');
+    }
+    if (digits == 0 || index != key || i == length) {
+      return -1;
+    }
+    long version = 0;
+    digits = 0;
+    for (i++; i < length && value.charAt(i) != '|'; i++, digits++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9' || digits > 18) {
+        return -1;
+      }
+      version = version * 10 + (c - '0');
+    }
+    if (digits == 0 || i == length) {
+      return -1;
+    }
+    digits = 0;
+    for (i++; i < length && value.charAt(i) != '|'; i++, digits++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9' || digits > 9) {
+        return -1;
+      }
+    }
+    if (digits == 0 || i == length) {
+      return -1;
+    }
+    for (i++; i < length; i++) {
+      if (value.charAt(i) != '.') {
+        return -1;
+      }
+    }
+    return version;
+  }
+
   private ReadClass classify(int key, long version, long startNanos, long endNanos) {
     long minNewerAck = Long.MAX_VALUE;
     boolean behindHistory;
     long evictedAck;
     long sentVersion;
     long sentNanos;
+    int at = key * stride;
     synchronized (stripe(key)) {
-      int base = key * history;
-      for (int i = 0; i < ringSize[key]; i++) {
-        if (ringVersions[base + i] > version && ringAcks[base + i] < minNewerAck) {
-          minNewerAck = ringAcks[base + i];
+      int size = (int) (state[at + RING_HEAD_AND_SIZE] >>> 32);
+      for (int entry = at + RING, end = entry + 2 * size; entry < end; entry += 2) {
+        if (state[entry] > version && state[entry + 1] < minNewerAck) {
+          minNewerAck = state[entry + 1];
         }
       }
-      behindHistory = evictedMaxVersion[key] > version;
-      evictedAck = evictedLastAck[key];
-      sentVersion = newestSentVersion[key];
-      sentNanos = newestSentNanos[key];
+      behindHistory = state[at + EVICTED_MAX_VERSION] > version;
+      evictedAck = state[at + EVICTED_LAST_ACK];
+      sentVersion = state[at + NEWEST_SENT_VERSION];
+      sentNanos = state[at + NEWEST_SENT_NANOS];
     }
     if (behindHistory) {
       // A forgotten version newer than this one was acknowledged at evictedAck at the latest.
@@ -253,7 +298,7 @@ public final class ConsistencyChecker {
     for (int key = 0; key < config.keys(); key++) {
       long acked;
       synchronized (stripe(key)) {
-        acked = highestAcked[key];
+        acked = state[key * stride + HIGHEST_ACKED];
       }
       if (acked == 0) {
         continue;

@@ -17,7 +17,7 @@ class ConsistencyCheckerTest {
   private static final int SIZE = 64;
 
   private final ConsistencyChecker checker =
-      new ConsistencyChecker(new CheckerConfig(10, 2, Duration.ofMillis(40)), ConsistencyCheckerTest::name);
+      new ConsistencyChecker(new CheckerConfig(10, 2, Duration.ofMillis(40)), "key:");
 
   private static String name(int key) {
     return "key:" + key;
@@ -120,7 +120,7 @@ class ConsistencyCheckerTest {
   @Test
   void readsBehindTheRememberedHistory_areStillStaleWhenTheEvidenceSaysSo() {
     ConsistencyChecker small =
-        new ConsistencyChecker(new CheckerConfig(1, 1, Duration.ofMillis(40), 2), ConsistencyCheckerTest::name);
+        new ConsistencyChecker(new CheckerConfig(1, 1, Duration.ofMillis(40), 2), "key:");
     for (int i = 1; i <= 5; i++) {
       long version = small.nextVersion(0);
       small.writeSent(0, version, ms(i * 100 - 5));

@@ -48,7 +48,7 @@ class FaultFreeRunIT {
   @Test
   void aMillionOperationsWithoutFaults_reportNothingBeyondTheInvalidationDelay() throws Exception {
     ConsistencyChecker checker = new ConsistencyChecker(
-        new CheckerConfig(KEYS, READERS, BOUND), FaultFreeRunIT::name);
+        new CheckerConfig(KEYS, READERS, BOUND), "key:");
     InvalidationDelayProbe delays = new InvalidationDelayProbe(KEYS, key -> Integer.parseInt(key.substring(4)));
     ClientResources resources = DefaultClientResources.create();
     RedisClient writerClient = RedisClient.create(resources);

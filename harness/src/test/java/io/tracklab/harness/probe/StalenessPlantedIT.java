@@ -75,7 +75,7 @@ class StalenessPlantedIT {
   void ttlOnlyCache_staleAgesStayWithinTheTtl_andTheOldestIsTheTtl() throws Exception {
     String key = "key:0";
     ConsistencyChecker checker = new ConsistencyChecker(
-        new CheckerConfig(1, 2, TTL, 64), index -> "key:" + index);
+        new CheckerConfig(1, 2, TTL, 64), "key:");
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     List<Thread> threads = new ArrayList<>();
     try (StatefulRedisConnection<String, String> writer = client.connect()) {
