@@ -1,0 +1,34 @@
+package io.tracklab.harness.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ran: where, with which client and workload, which faults, on which injectors.
+ *
+ * @param runId unique per run, also the directory name under {@code target/tracklab/}
+ * @param startedAtEpochMillis wall-clock start (for people; measurements use monotonic time)
+ * @param topology {@code standalone}, {@code sentinel} or {@code cluster}
+ * @param client e.g. {@code tracklab}, {@code none}, {@code ttl}
+ * @param workload the workload's settings as name → value
+ * @param injectors the machines (or JVMs) whose measurements are in this result
+ * @param interrupted the run was stopped before its end (Ctrl-C, SIGTERM, failure)
+ */
+public record RunMetadata(
+    String runId,
+    long startedAtEpochMillis,
+    long durationMillis,
+    String topology,
+    String provisioner,
+    String client,
+    Map<String, Object> workload,
+    List<FaultRecord> faults,
+    List<String> injectors,
+    boolean interrupted) {
+
+  public RunMetadata {
+    workload = workload == null ? Map.of() : Map.copyOf(workload);
+    faults = faults == null ? List.of() : List.copyOf(faults);
+    injectors = injectors == null ? List.of() : List.copyOf(injectors);
+  }
+}
