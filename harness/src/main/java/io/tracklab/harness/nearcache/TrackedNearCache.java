@@ -174,6 +174,14 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     return hit != null ? CompletableFuture.completedFuture(hit.value()) : remoteGet(key);
   }
 
+  /** Like {@link #getAsync}, telling whether the value came from the local store. */
+  public CompletableFuture<NearCacheRead<V>> readAsync(String key) {
+    CacheSlot.Cached<V> hit = hit(key);
+    return hit != null
+        ? CompletableFuture.completedFuture(new NearCacheRead<>(hit.value(), true))
+        : remoteGet(key).thenApply(value -> new NearCacheRead<>(value, false));
+  }
+
   /** Values of {@code keys} in order (null for absent): hits locally, misses fetched together. */
   public Map<String, V> mget(List<String> keys) {
     Map<String, CompletableFuture<V>> pending = new LinkedHashMap<>();

@@ -29,6 +29,12 @@ public final class InvalidationDelayProbe implements NearCacheListener {
   private final long[] earlyInvalidation;
   private final Histogram late = new Histogram(3);
   private final Histogram early = new Histogram(3);
+  private volatile TimelineRecorder timeline;
+
+  /** Also records each delay into that second of {@code timeline}. */
+  public void feed(TimelineRecorder timeline) {
+    this.timeline = timeline;
+  }
 
   /**
    * @param keyIndex the index of a key name, or -1 for keys the workload does not own
@@ -91,6 +97,10 @@ public final class InvalidationDelayProbe implements NearCacheListener {
   private void record(long delayNanos) {
     long micros = TimeUnit.NANOSECONDS.toMicros(Math.abs(delayNanos));
     (delayNanos < 0 ? early : late).recordValue(micros);
+    TimelineRecorder seconds = timeline;
+    if (seconds != null) {
+      seconds.invalidationDelay(System.nanoTime(), delayNanos);
+    }
   }
 
   /** Delays measured so far. */

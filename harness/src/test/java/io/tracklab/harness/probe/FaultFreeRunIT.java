@@ -9,13 +9,19 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.nearcache.NearCacheRead;
+import io.tracklab.harness.nearcache.NearCacheStats;
 import io.tracklab.harness.nearcache.TrackedNearCache;
+import io.tracklab.harness.result.ResultFiles;
+import io.tracklab.harness.result.RunResult;
 import io.tracklab.harness.workload.KeyChooser;
 import io.tracklab.harness.workload.KeyDistribution;
 import io.tracklab.harness.workload.VersionedValue;
+import io.tracklab.harness.workload.WorkloadSpec;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,78 +36,64 @@ import org.junit.jupiter.api.Test;
  * bound (heartbeat deadline + tolerance), and no stale read older than the invalidation delay
  * measured in the same run. (Writes are acknowledged on one connection and invalidated on
  * another: a read in between is stale by the definition, for as long as the invalidation takes,
- * a JVM pause included.)
+ * a JVM pause included.) The run is written as result.json and read back.
  */
 class FaultFreeRunIT {
-  private static final int KEYS = 10_000;
-  private static final int READERS = 3;
-  private static final int WRITERS = 1;
-  private static final int SIZE = 64;
+  private static final WorkloadSpec WORKLOAD =
+      new WorkloadSpec("key:", 10_000, new KeyDistribution.Zipf(0.99), 0.98, 64, 1, 3, 0);
   private static final long OPERATIONS = 1_000_000;
   private static final Duration DEADLINE = NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE;
   private static final Duration BOUND = DEADLINE.plusMillis(50);
 
-  private static String name(int key) {
-    return "key:" + key;
-  }
-
   @Test
   void aMillionOperationsWithoutFaults_reportNothingBeyondTheInvalidationDelay() throws Exception {
-    ConsistencyChecker checker = new ConsistencyChecker(
-        new CheckerConfig(KEYS, READERS, BOUND), "key:");
-    InvalidationDelayProbe delays = new InvalidationDelayProbe(KEYS, key -> Integer.parseInt(key.substring(4)));
     ClientResources resources = DefaultClientResources.create();
     RedisClient writerClient = RedisClient.create(resources);
     AtomicLong operations = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long startedEpoch = System.currentTimeMillis();
+    long started = System.nanoTime();
+    RunRecorder recorder = new RunRecorder(WORKLOAD,
+        new CheckerConfig(WORKLOAD.keys(), WORKLOAD.readers(), BOUND), 90, started);
     try (Topology topology = new LocalProvisioner().start(TopologyKind.STANDALONE)) {
       RedisURI uri = topology.clientUris().get(0);
       uri.setTimeout(Duration.ofSeconds(2));
       RedisCommands<String, String> admin = topology.admin("primary");
-      for (int key = 0; key < KEYS; key++) {
-        long version = checker.nextVersion(key);
-        checker.writeSent(key, version, System.nanoTime());
-        admin.set(name(key), new VersionedValue(name(key), version, 0).encode(SIZE));
-        checker.writeAcked(key, version, System.nanoTime());
+      for (int key = 0; key < WORKLOAD.keys(); key++) {
+        long version = recorder.writeSending(key, System.nanoTime());
+        admin.set(WORKLOAD.key(key), new VersionedValue(WORKLOAD.key(key), version, 0).encode(WORKLOAD.valueSize()));
+        recorder.writeAcked(key, version, System.nanoTime(), "primary");
       }
-      long started = System.nanoTime();
+      NearCacheStats stats;
       try (TrackedNearCache<String> cache = TrackedNearCache.strings(resources, uri,
-              NearCacheConfig.builder().heartbeatDeadline(DEADLINE).build(), delays);
+              NearCacheConfig.builder().heartbeatDeadline(DEADLINE).build(), recorder.invalidationDelays());
           StatefulRedisConnection<String, String> writer = writerClient.connect(topology.node("primary").directUri())) {
         List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-          threads.add(thread(() -> {
-            KeyChooser keys = new KeyDistribution.Zipf(0.99).newChooser(KEYS, 1);
-            while (operations.get() < OPERATIONS && System.nanoTime() < deadline) {
-              int key = keys.next();
-              long version = checker.nextVersion(key);
-              long sent = System.nanoTime();
-              checker.writeSent(key, version, sent);
-              delays.writeSent(key, sent);
-              writer.async().set(name(key), new VersionedValue(name(key), version, 0).encode(SIZE))
-                  .thenRun(() -> {
-                    long acked = System.nanoTime();
-                    checker.writeAcked(key, version, acked);
-                    delays.writeAcked(key, acked);
-                  })
-                  .toCompletableFuture().join();
-              operations.incrementAndGet();
-              LockSupport.parkNanos(200_000);
-            }
-          }));
-        }
-        for (int r = 0; r < READERS; r++) {
+        threads.add(thread(() -> {
+          KeyChooser keys = WORKLOAD.distribution().newChooser(WORKLOAD.keys(), 1);
+          while (operations.get() < OPERATIONS && System.nanoTime() < deadline) {
+            int key = keys.next();
+            long version = recorder.writeSending(key, System.nanoTime());
+            writer.async().set(WORKLOAD.key(key),
+                    new VersionedValue(WORKLOAD.key(key), version, 0).encode(WORKLOAD.valueSize()))
+                .thenRun(() -> recorder.writeAcked(key, version, System.nanoTime(), "primary"))
+                .toCompletableFuture().join();
+            operations.incrementAndGet();
+            LockSupport.parkNanos(200_000);
+          }
+        }));
+        for (int r = 0; r < WORKLOAD.readers(); r++) {
           int reader = r;
           threads.add(thread(() -> {
-            KeyChooser keys = new KeyDistribution.Zipf(0.99).newChooser(KEYS, 100 + reader);
+            KeyChooser keys = WORKLOAD.distribution().newChooser(WORKLOAD.keys(), 100 + reader);
             while (operations.get() < OPERATIONS && System.nanoTime() < deadline) {
               int key = keys.next();
               long start = System.nanoTime();
               try {
-                String value = cache.get(name(key));
-                checker.readReturned(reader, key, start, System.nanoTime(), value);
-              } catch (RuntimeException e) {
+                NearCacheRead<String> read = cache.readAsync(WORKLOAD.key(key)).get(2, TimeUnit.SECONDS);
+                recorder.read(reader, key, start, System.nanoTime(), read.value(), read.local());
+              } catch (Exception e) {
                 errors.incrementAndGet();
               }
               operations.incrementAndGet();
@@ -111,30 +103,35 @@ class FaultFreeRunIT {
         for (Thread thread : threads) {
           thread.join();
         }
-        System.out.printf("fault-free run: %d operations in %.1f s, hit ratio %.3f%n", operations.get(),
-            (System.nanoTime() - started) / 1e9, cache.stats().hitRatio());
+        stats = cache.stats();
       }
-      ConsistencyChecker.LostWrites lost = checker.audit(key -> admin.get(name(key)));
-      ConsistencyChecker.CheckerReport report = checker.report();
-      double maxDelayMillis = delays.percentileMicros(100) / 1000.0;
-      double maxAgeMillis = report.stalenessAgeMicros().getMaxValue() / 1000.0;
-      System.out.printf("  invalidation delay p50 %.3f ms, max %.3f ms (%d measured)%n",
-          delays.percentileMicros(50) / 1000.0, maxDelayMillis, delays.count());
-      System.out.printf("  fresh %d, concurrent %d, stale %d (max age %.3f ms, p99.9 %.3f ms), violations %d, "
-              + "regressions %d, corrupt %d, lost versions %d, errors %d%n",
-          report.fresh(), report.concurrent(), report.stale(),
-          report.stalenessAgeMicros().getMaxValue() / 1000.0,
-          report.stalenessAgeMicros().getValueAtPercentile(99.9) / 1000.0, report.violations(), report.regressions(),
-          report.corrupt(), lost.versionsLost(), errors.get());
+      ConsistencyChecker.LostWrites lost = recorder.checker().audit(key -> admin.get(WORKLOAD.key(key)));
+      long ended = System.nanoTime();
+      RunResult result = recorder.toResult("fault-free-" + startedEpoch, startedEpoch, ended, "standalone", "local",
+          "tracklab", List.of("it"), false, stats, lost);
+      Path file = ResultFiles.pathFor(Path.of("target", "tracklab"), result.run().runId());
+      ResultFiles.write(file, result);
+      RunResult read = ResultFiles.read(file);
+
+      double maxAgeMillis = read.histograms().get("staleness_age_us").max() / 1000.0;
+      double maxDelayMillis = read.histograms().get("invalidation_delay_us").max() / 1000.0;
+      System.out.printf("fault-free run: %d operations in %.1f s, hit ratio %.3f, written to %s%n",
+          operations.get(), (ended - started) / 1e9, stats.hitRatio(), file);
+      System.out.printf("  counters %s%n  invalidation delay p50 %.3f ms, max %.3f ms; stale max age %.3f ms; "
+              + "local read p50 %.0f ns; remote read p50 %.0f us%n", read.counters(),
+          read.histograms().get("invalidation_delay_us").percentiles().get("p50") / 1000.0, maxDelayMillis,
+          maxAgeMillis, read.histograms().get("local_read_ns").percentiles().get("p50"),
+          read.histograms().get("remote_read_us").percentiles().get("p50"));
       assertThat(operations.get()).isGreaterThanOrEqualTo(OPERATIONS);
       assertThat(errors.get()).isZero();
-      assertThat(report.corrupt()).isZero();
-      assertThat(report.regressions()).isZero();
-      assertThat(report.violations()).as("stale reads older than %s", BOUND).isZero();
-      assertThat(lost.versionsLost()).isZero();
+      assertThat(read.counters()).containsEntry("corrupt_reads", 0L).containsEntry("regressions", 0L)
+          .containsEntry("violations", 0L).containsEntry("lost_versions", 0L);
       // HdrHistogram buckets (0.1 %) and stamping on different threads: 1 ms of slack
       assertThat(maxAgeMillis).as("no stale read older than the slowest invalidation")
           .isLessThanOrEqualTo(maxDelayMillis + 1.0);
+      assertThat(read.timeline()).isNotEmpty();
+      assertThat(read.timeline().stream().mapToLong(point -> point.reads()).sum())
+          .isEqualTo(read.counters().get("reads"));
     } finally {
       writerClient.shutdown(0, 2, TimeUnit.SECONDS);
       resources.shutdown(0, 2, TimeUnit.SECONDS);

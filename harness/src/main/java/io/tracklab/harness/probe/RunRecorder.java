@@ -1,0 +1,247 @@
+package io.tracklab.harness.probe;
+
+import io.tracklab.harness.nearcache.FlushReason;
+import io.tracklab.harness.nearcache.NearCacheStats;
+import io.tracklab.harness.result.FaultRecord;
+import io.tracklab.harness.result.MetricHistogram;
+import io.tracklab.harness.result.RunMetadata;
+import io.tracklab.harness.result.RunResult;
+import io.tracklab.harness.workload.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything a run measures, in one place: the load driver reports writes and reads here, the
+ * near-cache reports to {@link #invalidationDelays()} (its listener), faults are marked as they
+ * happen, and {@link #toResult} turns it all into a {@link RunResult}.
+ *
+ * <p>Thread-safe. Each reader id must be used by one thread at a time (monotonic reads).
+ */
+public final class RunRecorder {
+  private final WorkloadSpec workload;
+  private final long startNanos;
+  private final ConsistencyChecker checker;
+  private final InvalidationDelayProbe invalidationDelays;
+  private final LatencyProbe latency = new LatencyProbe();
+  private final TimelineRecorder timeline;
+  private final List<FaultMark> faults = new CopyOnWriteArrayList<>();
+  private final LongAdder writes = new LongAdder();
+  private final LongAdder failedWrites = new LongAdder();
+  private final LongAdder hits = new LongAdder();
+
+  /**
+   * @param timelineSeconds how many seconds the per-second series covers (the run's length)
+   */
+  public RunRecorder(WorkloadSpec workload, CheckerConfig checking, int timelineSeconds, long startNanos) {
+    this.workload = workload;
+    this.startNanos = startNanos;
+    this.checker = new ConsistencyChecker(checking, workload.keyPrefix());
+    this.invalidationDelays = new InvalidationDelayProbe(workload.keys(), this::keyIndex);
+    this.timeline = new TimelineRecorder(startNanos, timelineSeconds);
+    this.invalidationDelays.feed(timeline);
+  }
+
+  private int keyIndex(String key) {
+    if (!key.startsWith(workload.keyPrefix())) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(key, workload.keyPrefix().length(), key.length(), 10);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The near-cache listener that times invalidations. */
+  public InvalidationDelayProbe invalidationDelays() {
+    return invalidationDelays;
+  }
+
+  public ConsistencyChecker checker() {
+    return checker;
+  }
+
+  // ---- writes ----
+
+  /** The version to write next to {@code key}; call right before sending it. */
+  public long writeSending(int key, long sentNanos) {
+    long version = checker.nextVersion(key);
+    checker.writeSent(key, version, sentNanos);
+    invalidationDelays.writeSent(key, sentNanos);
+    return version;
+  }
+
+  /**
+   * The write's reply arrived; stamp {@code ackNanos} where the reply is handled (the I/O
+   * thread), not when a waiting thread wakes.
+   *
+   * @param node the node that acknowledged it, when known (failover timing)
+   */
+  public void writeAcked(int key, long version, long ackNanos, String node) {
+    checker.writeAcked(key, version, ackNanos);
+    invalidationDelays.writeAcked(key, ackNanos);
+    timeline.write(ackNanos);
+    writes.increment();
+    for (FaultMark fault : faults) {
+      if (fault.failover != null) {
+        fault.failover.writeAcked(ackNanos, node);
+      }
+    }
+  }
+
+  /** The write's outcome is unknown (error or timeout). */
+  public void writeFailed(int key, long version) {
+    checker.writeFailed(key, version);
+    failedWrites.increment();
+  }
+
+  // ---- reads ----
+
+  /**
+   * A read returned {@code value} ({@code local}: served by the near-cache without the network).
+   */
+  public ReadClass read(int reader, int key, long startNanos, long endNanos, String value, boolean local) {
+    ReadClass verdict = checker.readReturned(reader, key, startNanos, endNanos, value);
+    latency.read(startNanos, endNanos, local);
+    timeline.read(endNanos, local, verdict);
+    if (local) {
+      hits.increment();
+    }
+    return verdict;
+  }
+
+  // ---- faults ----
+
+  /**
+   * A fault was injected now. Failover-type faults (kill, partition, failover) get a
+   * {@link FailoverProbe}, told about the primary before the fault.
+   *
+   * @return a handle to mark the heal and topology events with
+   */
+  public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
+      boolean timesFailover, String primaryBefore) {
+    FaultMark mark = new FaultMark(kind, target, parameters, nanos,
+        timesFailover ? new FailoverProbe(nanos, primaryBefore) : null);
+    faults.add(mark);
+    return mark;
+  }
+
+  /** A topology event (new epoch, primary change, slots moved) at {@code nanos}. */
+  public void topologyEvent(long nanos) {
+    for (FaultMark fault : faults) {
+      if (fault.failover != null) {
+        fault.failover.topologyEvent(nanos);
+      }
+    }
+  }
+
+  /** One injected fault, healed later (or not). */
+  public static final class FaultMark {
+    final String kind;
+    final String target;
+    final Map<String, Object> parameters;
+    final long startedNanos;
+    final FailoverProbe failover;
+    volatile long healedNanos = Long.MIN_VALUE;
+
+    FaultMark(String kind, String target, Map<String, Object> parameters, long startedNanos, FailoverProbe failover) {
+      this.kind = kind;
+      this.target = target;
+      this.parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+      this.startedNanos = startedNanos;
+      this.failover = failover;
+    }
+
+    public void healed(long nanos) {
+      healedNanos = nanos;
+    }
+  }
+
+  // ---- the result ----
+
+  /**
+   * The run as a {@link RunResult}.
+   *
+   * @param cache the near-cache's counters, or null for clients without one
+   * @param lost the lost-writes audit, or null when it was not done
+   */
+  public RunResult toResult(String runId, long startedAtEpochMillis, long endNanos, String topology,
+      String provisioner, String client, List<String> injectors, boolean interrupted, NearCacheStats cache,
+      ConsistencyChecker.LostWrites lost) {
+    ConsistencyChecker.CheckerReport report = checker.report();
+    Map<String, MetricHistogram> histograms = new TreeMap<>();
+    histograms.put("staleness_age_us", MetricHistogram.of("us", report.stalenessAgeMicros()));
+    Histogram[] delays = invalidationDelays.histograms();
+    histograms.put("invalidation_delay_us", MetricHistogram.of("us", delays[0], delays[1]));
+    histograms.put("local_read_ns", MetricHistogram.of("ns", latency.localNanos()));
+    histograms.put("remote_read_us", MetricHistogram.of("us", latency.remoteMicros()));
+    Histogram failovers = new Histogram(3);
+    List<FaultRecord> faultRecords = new ArrayList<>();
+    for (FaultMark fault : faults) {
+      Map<String, Object> parameters = new TreeMap<>(fault.parameters);
+      if (fault.failover != null) {
+        FailoverProbe.Failover measured = fault.failover.result();
+        parameters.put("failoverMillis", millis(measured.failoverNanos()));
+        parameters.put("detectionMillis", millis(measured.detectionNanos()));
+        parameters.put("longestWriteOutageMillis", millis(measured.longestWriteOutageNanos()));
+        if (measured.failoverNanos() >= 0) {
+          failovers.recordValue(TimeUnit.NANOSECONDS.toMillis(measured.failoverNanos()));
+        }
+      }
+      faultRecords.add(new FaultRecord(fault.kind, fault.target, millis(fault.startedNanos - startNanos),
+          fault.healedNanos == Long.MIN_VALUE ? null : millis(fault.healedNanos - startNanos), parameters));
+    }
+    if (failovers.getTotalCount() > 0) {
+      histograms.put("failover_ms", MetricHistogram.of("ms", failovers));
+    }
+
+    Map<String, Long> counters = new TreeMap<>();
+    counters.put("reads", report.reads());
+    counters.put("writes", writes.sum());
+    counters.put("failed_writes", failedWrites.sum());
+    counters.put("hits", hits.sum());
+    counters.put("misses", report.reads() - hits.sum());
+    counters.put("fresh_reads", report.fresh());
+    counters.put("concurrent_reads", report.concurrent());
+    counters.put("stale_reads", report.stale());
+    counters.put("violations", report.violations());
+    counters.put("regressions", report.regressions());
+    counters.put("corrupt_reads", report.corrupt());
+    counters.put("reads_beyond_history", report.beyondHistory());
+    if (lost != null) {
+      counters.put("lost_keys", lost.keysWithLostWrites());
+      counters.put("lost_versions", lost.versionsLost());
+    }
+    if (cache != null) {
+      counters.put("invalidations", cache.invalidationsReceived());
+      counters.put("heartbeat_misses", cache.heartbeatMisses());
+      counters.put("hits_refused_unhealthy", cache.hitsRefusedUnhealthy());
+      counters.put("evictions", cache.evictions());
+      for (Map.Entry<FlushReason, Long> flush : cache.flushes().entrySet()) {
+        counters.put("flushes_" + flush.getKey().name().toLowerCase(Locale.ROOT), flush.getValue());
+      }
+    }
+    Map<String, Object> workloadSettings = new TreeMap<>();
+    workloadSettings.put("keys", workload.keys());
+    workloadSettings.put("distribution", workload.distribution().describe());
+    workloadSettings.put("readRatio", workload.readRatio());
+    workloadSettings.put("valueSize", workload.valueSize());
+    workloadSettings.put("writers", workload.writers());
+    workloadSettings.put("readers", workload.readers());
+    workloadSettings.put("targetRate", workload.targetRate());
+    RunMetadata run = new RunMetadata(runId, startedAtEpochMillis, millis(endNanos - startNanos), topology,
+        provisioner, client, workloadSettings, faultRecords, injectors, interrupted);
+    return new RunResult(RunResult.SCHEMA, run, histograms, counters, timeline.points(endNanos), List.of());
+  }
+
+  private static long millis(long nanos) {
+    return nanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+}
