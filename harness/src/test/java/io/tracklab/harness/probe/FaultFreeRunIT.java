@@ -16,6 +16,7 @@ import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunResult;
 import io.tracklab.harness.workload.KeyChooser;
 import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.harness.workload.VersionedValue;
 import io.tracklab.harness.workload.WorkloadSpec;
 import io.tracklab.topologies.Topology;
@@ -69,16 +70,16 @@ class FaultFreeRunIT {
       try (TrackedNearCache<String> cache = TrackedNearCache.strings(resources, uri,
               NearCacheConfig.builder().heartbeatDeadline(DEADLINE).build(), recorder.invalidationDelays());
           StatefulRedisConnection<String, String> writer = writerClient.connect(topology.node("primary").directUri())) {
+        StampedWriter stamped = new StampedWriter(writer);
         List<Thread> threads = new ArrayList<>();
         threads.add(thread(() -> {
           KeyChooser keys = WORKLOAD.distribution().newChooser(WORKLOAD.keys(), 1);
           while (operations.get() < OPERATIONS && System.nanoTime() < deadline) {
             int key = keys.next();
             long version = recorder.writeSending(key, System.nanoTime());
-            writer.async().set(WORKLOAD.key(key),
-                    new VersionedValue(WORKLOAD.key(key), version, 0).encode(WORKLOAD.valueSize()))
-                .thenRun(() -> recorder.writeAcked(key, version, System.nanoTime(), "primary"))
-                .toCompletableFuture().join();
+            long acked = stamped.set(WORKLOAD.key(key),
+                new VersionedValue(WORKLOAD.key(key), version, 0).encode(WORKLOAD.valueSize())).join();
+            recorder.writeAcked(key, version, acked, "primary");
             operations.incrementAndGet();
             LockSupport.parkNanos(200_000);
           }

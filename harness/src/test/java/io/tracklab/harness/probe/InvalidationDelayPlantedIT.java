@@ -11,6 +11,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.nearcache.TrackedNearCache;
+import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
@@ -52,8 +53,8 @@ class InvalidationDelayPlantedIT {
 
   /**
    * Writes {@code writes} times after {@code warmUp} unmeasured writes (JIT, connections), the
-   * cache holding each key when its write is acknowledged. The acknowledgement is stamped in the
-   * reply's completion on the I/O thread, as the harness does, not when the writing thread wakes.
+   * cache holding each key when its write is acknowledged. The acknowledgement is stamped where
+   * the reply is decoded ({@link StampedWriter}), not when the writing thread wakes.
    */
   private static InvalidationDelayProbe measure(int warmUp, int writes) {
     AtomicReference<InvalidationDelayProbe> probe = new AtomicReference<>(newProbe());
@@ -68,6 +69,7 @@ class InvalidationDelayPlantedIT {
     try (TrackedNearCache<String> cache = TrackedNearCache.strings(resources, uri, NearCacheConfig.builder()
             .heartbeatDeadline(Duration.ofSeconds(2)).heartbeatInterval(Duration.ofMillis(200)).build(), current);
         StatefulRedisConnection<String, String> writer = writerClient.connect(topology.node("primary").directUri())) {
+      StampedWriter stamped = new StampedWriter(writer);
       for (int i = 0; i < warmUp + writes; i++) {
         if (i == warmUp) {
           probe.set(newProbe());
@@ -77,9 +79,7 @@ class InvalidationDelayPlantedIT {
         cache.get("key:" + key);
         long measured = measuring.count();
         measuring.writeSent(key, System.nanoTime());
-        writer.async().set("key:" + key, "v" + i)
-            .thenRun(() -> measuring.writeAcked(key, System.nanoTime()))
-            .toCompletableFuture().join();
+        measuring.writeAcked(key, stamped.set("key:" + key, "v" + i).join());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (measuring.count() == measured && System.nanoTime() < deadline) {
           LockSupport.parkNanos(20_000); // short naps: the 1 ms of a coarse poll would idle the CPUs
