@@ -157,12 +157,17 @@ public final class ConsistencyChecker {
    * @param value what the read returned (null: the key did not exist, version 0)
    */
   public ReadClass readReturned(int reader, int key, long startNanos, long endNanos, String value) {
+    return check(reader, key, startNanos, endNanos, value).readClass();
+  }
+
+  /** {@link #readReturned}, with the staleness age of a stale read. */
+  public ReadVerdict check(int reader, int key, long startNanos, long endNanos, String value) {
     long version = value == null ? 0 : versionOf(value, key);
     if (version < 0 || version > handedOut.get(key)) {
       corrupt.increment();
-      return ReadClass.CORRUPT;
+      return ReadVerdict.CORRUPT;
     }
-    ReadClass verdict = classify(key, version, startNanos, endNanos);
+    ReadVerdict verdict = classify(key, version, startNanos, endNanos);
     if (reader >= 0) {
       checkMonotonic(reader, key, version);
     }
@@ -221,7 +226,7 @@ public final class ConsistencyChecker {
     return version;
   }
 
-  private ReadClass classify(int key, long version, long startNanos, long endNanos) {
+  private ReadVerdict classify(int key, long version, long startNanos, long endNanos) {
     long minNewerAck = Long.MAX_VALUE;
     boolean behindHistory;
     long evictedAck;
@@ -251,17 +256,17 @@ public final class ConsistencyChecker {
       if (age > boundNanos) {
         violations.increment();
       }
-      return ReadClass.STALE;
+      return new ReadVerdict(ReadClass.STALE, age);
     }
     if (behindHistory) {
       beyondHistory.increment(); // older forgotten versions may have been acknowledged earlier
     }
     if (sentVersion > version && sentNanos - endNanos < 0) {
       concurrent.increment();
-      return ReadClass.CONCURRENT;
+      return ReadVerdict.CONCURRENT;
     }
     fresh.increment();
-    return ReadClass.FRESH;
+    return ReadVerdict.FRESH;
   }
 
   private void checkMonotonic(int reader, int key, long version) {

@@ -30,6 +30,17 @@ public final class InvalidationDelayProbe implements NearCacheListener {
   private final Histogram late = new Histogram(3);
   private final Histogram early = new Histogram(3);
   private volatile TimelineRecorder timeline;
+  private volatile DelayListener delayListener;
+
+  /** Told of every delay as it is measured (e.g. to log it as a Gatling pseudo-request). */
+  @FunctionalInterface
+  public interface DelayListener {
+    void delayMeasured(long atNanos, long delayNanos);
+  }
+
+  public void onDelay(DelayListener listener) {
+    this.delayListener = listener;
+  }
 
   /** Also records each delay into that second of {@code timeline}. */
   public void feed(TimelineRecorder timeline) {
@@ -97,9 +108,14 @@ public final class InvalidationDelayProbe implements NearCacheListener {
   private void record(long delayNanos) {
     long micros = TimeUnit.NANOSECONDS.toMicros(Math.abs(delayNanos));
     (delayNanos < 0 ? early : late).recordValue(micros);
+    long now = System.nanoTime();
     TimelineRecorder seconds = timeline;
     if (seconds != null) {
-      seconds.invalidationDelay(System.nanoTime(), delayNanos);
+      seconds.invalidationDelay(now, delayNanos);
+    }
+    DelayListener listener = delayListener;
+    if (listener != null) {
+      listener.delayMeasured(now, delayNanos);
     }
   }
 

@@ -107,10 +107,10 @@ public final class RunRecorder {
   /**
    * A read returned {@code value} ({@code local}: served by the near-cache without the network).
    */
-  public ReadClass read(int reader, int key, long startNanos, long endNanos, String value, boolean local) {
-    ReadClass verdict = checker.readReturned(reader, key, startNanos, endNanos, value);
+  public ReadVerdict read(int reader, int key, long startNanos, long endNanos, String value, boolean local) {
+    ReadVerdict verdict = checker.check(reader, key, startNanos, endNanos, value);
     latency.read(startNanos, endNanos, local);
-    timeline.read(endNanos, local, verdict);
+    timeline.read(endNanos, local, verdict.readClass());
     if (local) {
       hits.increment();
     }

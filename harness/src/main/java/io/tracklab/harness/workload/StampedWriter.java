@@ -1,6 +1,6 @@
 package io.tracklab.harness.workload;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.AsyncCommand;
@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * thread (DESIGN.md section 4: {@code ack(k, v)} is when the write's reply arrived).
  */
 public final class StampedWriter {
-  private final StatefulRedisConnection<String, String> connection;
+  private final StatefulConnection<String, String> connection;
 
-  public StampedWriter(StatefulRedisConnection<String, String> connection) {
+  public StampedWriter(StatefulConnection<String, String> connection) {
     this.connection = connection;
   }
 

@@ -1,0 +1,13 @@
+package io.tracklab.harness.probe;
+
+/**
+ * How a read was classified and, when stale, how old it was.
+ *
+ * @param staleAgeNanos the staleness age for a {@link ReadClass#STALE} read (a lower bound when
+ *     the checker's history was too short), else 0
+ */
+public record ReadVerdict(ReadClass readClass, long staleAgeNanos) {
+  static final ReadVerdict FRESH = new ReadVerdict(ReadClass.FRESH, 0);
+  static final ReadVerdict CONCURRENT = new ReadVerdict(ReadClass.CONCURRENT, 0);
+  static final ReadVerdict CORRUPT = new ReadVerdict(ReadClass.CORRUPT, 0);
+}
