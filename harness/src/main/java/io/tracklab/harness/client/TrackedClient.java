@@ -1,0 +1,43 @@
+package io.tracklab.harness.client;
+
+import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.nearcache.NearCacheListener;
+import io.tracklab.harness.nearcache.NearCacheRead;
+import io.tracklab.harness.nearcache.NearCacheStats;
+import io.tracklab.harness.nearcache.TrackedNearCache;
+import java.util.concurrent.CompletableFuture;
+
+/** tracklab's own near-cache ({@link TrackedNearCache}) as a {@link CacheClient}. */
+public final class TrackedClient implements CacheClient {
+  private final TrackedNearCache<String> cache;
+
+  private TrackedClient(TrackedNearCache<String> cache) {
+    this.cache = cache;
+  }
+
+  public static CacheClient.Factory factory(NearCacheConfig config) {
+    return (endpoints, listener) -> new TrackedClient(endpoints.cluster()
+        ? TrackedNearCache.stringsOnCluster(endpoints.resources(), endpoints.uris(), config, listener)
+        : TrackedNearCache.strings(endpoints.resources(), endpoints.uris().get(0), config, listener));
+  }
+
+  @Override
+  public String name() {
+    return "tracklab";
+  }
+
+  @Override
+  public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
+    return cache.readAsync(key);
+  }
+
+  @Override
+  public NearCacheStats stats() {
+    return cache.stats();
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+  }
+}

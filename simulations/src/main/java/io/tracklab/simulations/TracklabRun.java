@@ -1,0 +1,238 @@
+package io.tracklab.simulations;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.client.CacheClient;
+import io.tracklab.harness.client.ClientEndpoints;
+import io.tracklab.harness.client.TrackedClient;
+import io.tracklab.harness.client.TtlClient;
+import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.probe.CheckerConfig;
+import io.tracklab.harness.probe.ConsistencyChecker;
+import io.tracklab.harness.probe.RunRecorder;
+import io.tracklab.harness.result.ResultFiles;
+import io.tracklab.harness.result.RunResult;
+import io.tracklab.harness.workload.KeyChooser;
+import io.tracklab.harness.workload.StampedWriter;
+import io.tracklab.harness.workload.VersionedValue;
+import io.tracklab.harness.workload.WorkloadSpec;
+import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.Provisioner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One simulation run's world: the topology (provisioned before injection, closed after, also on
+ * failure and at JVM exit), the client under test, a writer standing for other application
+ * instances, and the {@link RunRecorder} that checks every read and writes
+ * {@code target/tracklab/<run-id>/result.json} at the end.
+ *
+ * <p>There is one run per simulation JVM; Gatling's actions find it through {@link #current()}.
+ */
+public final class TracklabRun implements AutoCloseable {
+  private static volatile TracklabRun current;
+
+  private final RunSettings settings;
+  private final String runId;
+  private final WorkloadSpec workload;
+  private final long startedEpochMillis = System.currentTimeMillis();
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ThreadLocal<KeyChooser> choosers;
+  private final AtomicInteger seeds = new AtomicInteger();
+  private final Topology topology;
+  private final Provisioner provisioner;
+  private final ClientResources clientResources;
+  private final StampedWriter writer;
+  private final CacheClient client;
+  private final RunRecorder recorder;
+  private final long startNanos;
+  private volatile boolean finished;
+
+  private TracklabRun(String simulation, RunSettings settings) {
+    this.settings = settings;
+    this.runId = simulation + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    this.workload = new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
+        Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
+        settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
+    this.choosers = ThreadLocal.withInitial(
+        () -> workload.distribution().newChooser(workload.keys(), seeds.incrementAndGet()));
+    this.provisioner = Provisioners.fromSystemProperties();
+    System.out.printf("tracklab: starting a %s topology (%s provisioner) for %s, client %s%n",
+        settings.topology(), provisioner.name(), simulation, settings.client());
+    this.topology = provisioner.start(settings.topology());
+    resources.add(topology);
+    System.out.printf("tracklab: topology ready in %d ms: %s%n", topology.startupTime().toMillis(),
+        topology.clientUris());
+    this.clientResources = DefaultClientResources.create();
+    resources.add(0, () -> clientResources.shutdown(0, 2, TimeUnit.SECONDS));
+    boolean cluster = settings.topology() == TopologyKind.CLUSTER;
+    List<RedisURI> uris = new ArrayList<>();
+    for (RedisURI uri : topology.clientUris()) {
+      uri.setTimeout(Duration.ofSeconds(2));
+      uris.add(uri);
+    }
+    this.writer = new StampedWriter(writerConnection(uris, cluster));
+    this.recorder = new RunRecorder(workload,
+        new CheckerConfig(workload.keys(), 0, settings.staleBound()),
+        (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
+    preload();
+    CacheClient.Factory factory = settings.client().equals("ttl")
+        ? TtlClient.factory(settings.clientTtl())
+        : TrackedClient.factory(NearCacheConfig.builder().build());
+    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), recorder.invalidationDelays());
+    resources.add(0, client);
+    this.startNanos = System.nanoTime();
+  }
+
+  private StatefulConnection<String, String> writerConnection(List<RedisURI> uris, boolean cluster) {
+    if (cluster) {
+      RedisClusterClient clusterClient = RedisClusterClient.create(clientResources, uris);
+      resources.add(0, () -> clusterClient.shutdown(0, 2, TimeUnit.SECONDS));
+      return clusterClient.connect();
+    }
+    RedisClient plain = RedisClient.create(clientResources, uris.get(0));
+    resources.add(0, () -> plain.shutdown(0, 2, TimeUnit.SECONDS));
+    return plain.connect();
+  }
+
+  /** Version 1 of every key, so reads find values from the first second. */
+  private void preload() {
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    for (int key = 0; key < workload.keys(); key++) {
+      int index = key;
+      long version = recorder.writeSending(index, System.nanoTime());
+      writes.add(writer.set(workload.key(index), new VersionedValue(workload.key(index), version, 0)
+              .encode(workload.valueSize()))
+          .thenAccept(acked -> recorder.writeAcked(index, version, acked, null)));
+    }
+    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** Starts the run (before injection). */
+  public static synchronized TracklabRun start(String simulation, RunSettings settings) {
+    if (current != null && !current.finished) {
+      throw new IllegalStateException("a tracklab run is already going: " + current.runId);
+    }
+    TracklabRun run = new TracklabRun(simulation, settings);
+    current = run;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> run.finish(true), "tracklab-run-finish"));
+    return run;
+  }
+
+  /** The run of this JVM, for actions. */
+  public static TracklabRun current() {
+    TracklabRun run = current;
+    if (run == null) {
+      throw new IllegalStateException("no tracklab run: the simulation's before() must start one");
+    }
+    return run;
+  }
+
+  public RunSettings settings() {
+    return settings;
+  }
+
+  public WorkloadSpec workload() {
+    return workload;
+  }
+
+  public CacheClient client() {
+    return client;
+  }
+
+  public StampedWriter writer() {
+    return writer;
+  }
+
+  public RunRecorder recorder() {
+    return recorder;
+  }
+
+  /**
+   * Tells {@code listener} every invalidation delay measured from now on, until the run starts
+   * finishing. The listener runs on a Lettuce I/O thread: it must not block.
+   */
+  public void onInvalidationDelay(java.util.function.LongConsumer listener) {
+    recorder.invalidationDelays().onDelay((atNanos, delayNanos) -> listener.accept(delayNanos));
+  }
+
+  /** True once {@link #finish} began: nothing may be reported to Gatling any more. */
+  public boolean isFinishing() {
+    return finished;
+  }
+
+  /** The next key for this thread, by the workload's distribution. */
+  public int nextKey() {
+    return choosers.get().next();
+  }
+
+  /**
+   * Audits lost writes from the primaries, writes result.json, stops everything. Idempotent;
+   * {@code interrupted} marks a run cut short (JVM shutdown before the end).
+   */
+  public synchronized void finish(boolean interrupted) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    recorder.invalidationDelays().onDelay(null);
+    try {
+      long end = System.nanoTime();
+      ConsistencyChecker.LostWrites lost = interrupted ? null : audit();
+      RunResult result = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
+          provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
+      Path file = ResultFiles.pathFor(Path.of("target", "tracklab"), runId);
+      ResultFiles.write(file, result);
+      System.out.printf("tracklab: result written to %s%n", file.toAbsolutePath());
+    } finally {
+      close();
+    }
+  }
+
+  /** Every key straight from its primary (not through any cache). */
+  private ConsistencyChecker.LostWrites audit() {
+    boolean cluster = settings.topology() == TopologyKind.CLUSTER;
+    String[] primaryOfSlot = new String[io.lettuce.core.cluster.SlotHash.SLOT_COUNT];
+    return recorder.checker().audit(key -> {
+      String name = workload.key(key);
+      int slot = cluster ? io.lettuce.core.cluster.SlotHash.getSlot(name) : 0;
+      if (primaryOfSlot[slot] == null) {
+        primaryOfSlot[slot] = topology.currentPrimary(slot).name();
+      }
+      return topology.admin(primaryOfSlot[slot]).get(name);
+    });
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("tracklab: closing " + resource + " failed: " + e);
+      }
+    }
+    resources.clear();
+  }
+}
