@@ -1,0 +1,44 @@
+package io.tracklab.harness.chaos;
+
+import eu.rekawek.toxiproxy.Proxy;
+import java.util.List;
+
+/**
+ * What faults act on: a topology's nodes, their proxies and processes, and Redis's own failover
+ * and resharding commands. {@code harness} does not provision topologies (DESIGN.md 2); the
+ * simulations adapt theirs to this.
+ */
+public interface ChaosTarget {
+
+  /** {@code standalone}, {@code sentinel} or {@code cluster}. */
+  String kind();
+
+  /** The node's name if the topology has it; otherwise an exception listing the names there are. */
+  String node(String name);
+
+  /** The node's Toxiproxy proxy. */
+  Proxy proxy(String node);
+
+  /** The node that is primary now (of {@code slot} on a Cluster). */
+  String currentPrimary(int slot);
+
+  /** The nodes that are primaries now, in a stable order. */
+  List<String> primaries();
+
+  void kill(String node);
+
+  void restart(String node);
+
+  void pause(String node);
+
+  void resume(String node);
+
+  /** {@code SENTINEL FAILOVER}; returns once the new primary is in place. */
+  void sentinelFailover();
+
+  /** {@code CLUSTER FAILOVER} on a replica; returns once it is primary. */
+  void clusterFailover(String replica);
+
+  /** Moves a slot with its keys between primaries. */
+  void migrateSlot(int slot, String fromPrimary, String toPrimary);
+}

@@ -1,0 +1,56 @@
+package io.tracklab.harness.chaos;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One fault tracklab can inject into a topology, through its proxies (toxics, disable) or its
+ * processes (kill, pause) or Redis itself (failover, slot migration). Injecting returns what
+ * heals it; faults that cannot be undone (a failover, a migration) heal to nothing.
+ */
+public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFault, FailoverFault, SlotMigrationFault {
+
+  /** The kind as written in schedules and results: {@code latency}, {@code partition}, {@code kill}... */
+  String kind();
+
+  /** The node it is aimed at as written ({@code primary}, {@code current-primary}); null for topology-wide faults. */
+  String target();
+
+  /** Its parameters for the result ({@code latency_ms: 50}, {@code direction: downstream}). */
+  Map<String, Object> parameters();
+
+  /**
+   * Whether a failover is expected to follow (kill, partition, disable, pause of a primary, a
+   * failover itself): the result then times it (DESIGN.md 4, failover time).
+   */
+  boolean timesFailover();
+
+  /** Injects it now; the returned heal undoes it. */
+  Heal inject(ChaosTarget topology, String node) throws IOException;
+
+  /** Undoes one injection. */
+  interface Heal {
+    Heal NOTHING = () -> {};
+
+    void heal() throws IOException;
+
+    /** False for faults that stay (a failover): their record has no heal time. */
+    default boolean undoes() {
+      return this != NOTHING;
+    }
+  }
+
+  /**
+   * The node {@code target} names now: {@code current-primary} is whichever node is primary at
+   * injection (of slot 0 on a Cluster), anything else a node name of the topology.
+   */
+  static String resolve(ChaosTarget topology, String target) {
+    if (target == null) {
+      return null;
+    }
+    if (target.equals(FaultLine.CURRENT_PRIMARY)) {
+      return topology.currentPrimary(0);
+    }
+    return topology.node(target);
+  }
+}

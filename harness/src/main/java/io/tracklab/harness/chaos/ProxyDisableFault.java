@@ -1,0 +1,33 @@
+package io.tracklab.harness.chaos;
+
+import eu.rekawek.toxiproxy.Proxy;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Disables a node's proxy: open connections are closed and new ones refused (the loud kind of
+ * partition: clients see errors at once). Healed by enabling it.
+ */
+public record ProxyDisableFault(String target) implements Fault {
+  @Override
+  public String kind() {
+    return "disable";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of();
+  }
+
+  @Override
+  public boolean timesFailover() {
+    return true;
+  }
+
+  @Override
+  public Heal inject(ChaosTarget topology, String node) throws IOException {
+    Proxy proxy = topology.proxy(node);
+    proxy.disable();
+    return proxy::enable;
+  }
+}
