@@ -25,7 +25,8 @@ public final class ChaosController implements AutoCloseable {
   private final ChaosTarget topology;
   private final FaultSchedule schedule;
   private final RunRecorder recorder;
-  private final ChaosListener listener;
+  private volatile ChaosListener listener = new ChaosListener() {};
+  private boolean started;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread t = new Thread(runnable, "tracklab-chaos");
     t.setDaemon(true);
@@ -40,11 +41,11 @@ public final class ChaosController implements AutoCloseable {
 
   private record Active(ScheduledFault fault, Fault.Heal heal, RunRecorder.FaultMark mark) {}
 
-  public ChaosController(ChaosTarget topology, FaultSchedule schedule, RunRecorder recorder, ChaosListener listener) {
+  /** Checks the schedule against the topology at once (before any load); nothing runs until {@link #start}. */
+  public ChaosController(ChaosTarget topology, FaultSchedule schedule, RunRecorder recorder) {
     this.topology = topology;
     this.schedule = schedule;
     this.recorder = recorder;
-    this.listener = listener;
     validate();
   }
 
@@ -69,8 +70,16 @@ public final class ChaosController implements AutoCloseable {
     }
   }
 
-  /** Starts the timeline; {@code runStartNanos} is the run's time zero. */
-  public synchronized void start(long runStartNanos) {
+  /**
+   * Starts the timeline; {@code runStartNanos} is its time zero, {@code listener} hears of every
+   * step (on the chaos thread). Once.
+   */
+  public synchronized void start(long runStartNanos, ChaosListener listener) {
+    if (closed || started) {
+      throw new IllegalStateException(closed ? "closed" : "already started");
+    }
+    started = true;
+    this.listener = listener;
     this.startNanos = runStartNanos;
     long now = System.nanoTime();
     for (ScheduledFault fault : schedule.faults()) {

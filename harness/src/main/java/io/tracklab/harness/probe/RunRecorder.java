@@ -35,6 +35,7 @@ public final class RunRecorder {
   private final LongAdder writes = new LongAdder();
   private final LongAdder failedWrites = new LongAdder();
   private final LongAdder hits = new LongAdder();
+  private final LongAdder reads = new LongAdder();
 
   /**
    * @param timelineSeconds how many seconds the per-second series covers (the run's length)
@@ -111,10 +112,17 @@ public final class RunRecorder {
     ReadVerdict verdict = checker.check(reader, key, startNanos, endNanos, value);
     latency.read(startNanos, endNanos, local);
     timeline.read(endNanos, local, verdict.readClass());
+    reads.increment();
     if (local) {
       hits.increment();
     }
     return verdict;
+  }
+
+  /** Reads served locally so far, as a fraction of all reads (0 before the first read). */
+  public double hitRatio() {
+    long all = reads.sum();
+    return all == 0 ? 0 : (double) hits.sum() / all;
   }
 
   // ---- faults ----

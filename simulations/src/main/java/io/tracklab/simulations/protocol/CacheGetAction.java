@@ -6,7 +6,7 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.tracklab.harness.probe.ReadClass;
 import io.tracklab.harness.probe.ReadVerdict;
-import io.tracklab.simulations.TracklabRun;
+import io.tracklab.simulations.run.TracklabRun;
 import scala.Option;
 
 /**
@@ -16,9 +16,6 @@ import scala.Option;
  * continues the virtual user from the reply's completion.
  */
 final class CacheGetAction extends JavaAction {
-  static final String LOCAL = "get (local)";
-  static final String REMOTE = "get (remote)";
-
   private final NearCacheProtocol.Components components;
   private final Action next;
 
@@ -43,7 +40,7 @@ final class CacheGetAction extends JavaAction {
       long endNanos = System.nanoTime();
       long endMillis = components.core().clock().nowMillis();
       if (failure != null) {
-        components.core().statsEngine().logResponse(session.scenario(), session.groups(), REMOTE, startMillis,
+        components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.GET_REMOTE, startMillis,
             endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
         next.$bang(session.markAsFailed());
         return;
@@ -51,7 +48,7 @@ final class CacheGetAction extends JavaAction {
       ReadVerdict verdict = run.recorder().read(-1, key, startNanos, endNanos, read.value(), read.local());
       boolean corrupt = verdict.readClass() == ReadClass.CORRUPT;
       components.core().statsEngine().logResponse(session.scenario(), session.groups(),
-          read.local() ? LOCAL : REMOTE, startMillis, endMillis, corrupt ? KO$.MODULE$ : OK$.MODULE$,
+          read.local() ? NearCacheDsl.GET_LOCAL : NearCacheDsl.GET_REMOTE, startMillis, endMillis, corrupt ? KO$.MODULE$ : OK$.MODULE$,
           Option.empty(), corrupt ? Option.apply("value never written: " + read.value()) : Option.empty());
       if (verdict.readClass() == ReadClass.STALE) {
         components.pseudoRequests().log(NearCacheDsl.STALENESS, verdict.staleAgeNanos());

@@ -5,7 +5,7 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.tracklab.harness.workload.VersionedValue;
-import io.tracklab.simulations.TracklabRun;
+import io.tracklab.simulations.run.TracklabRun;
 import scala.Option;
 
 /**
@@ -15,8 +15,6 @@ import scala.Option;
  * the reply is decoded.
  */
 final class CacheSetAction extends JavaAction {
-  static final String SET = "set";
-
   private final NearCacheProtocol.Components components;
   private final Action next;
 
@@ -43,13 +41,13 @@ final class CacheSetAction extends JavaAction {
           long endMillis = components.core().clock().nowMillis();
           if (failure != null) {
             run.recorder().writeFailed(key, version);
-            components.core().statsEngine().logResponse(session.scenario(), session.groups(), SET, startMillis,
+            components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.SET, startMillis,
                 endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
             next.$bang(session.markAsFailed());
             return;
           }
           run.recorder().writeAcked(key, version, acknowledged, null);
-          components.core().statsEngine().logResponse(session.scenario(), session.groups(), SET, startMillis,
+          components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.SET, startMillis,
               endMillis, OK$.MODULE$, Option.empty(), Option.empty());
           next.$bang(session);
         });

@@ -6,7 +6,7 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.protocol.ProtocolKey;
 import io.gatling.core.session.Session;
-import io.tracklab.simulations.TracklabRun;
+import io.tracklab.simulations.run.TracklabRun;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 

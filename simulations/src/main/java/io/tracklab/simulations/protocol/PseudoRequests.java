@@ -1,9 +1,12 @@
 package io.tracklab.simulations.protocol;
 
+import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.core.CoreComponents;
-import io.tracklab.simulations.TracklabRun;
-import java.util.concurrent.TimeUnit;
+import io.tracklab.harness.chaos.ChaosListener;
+import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.simulations.run.TracklabRun;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import scala.Option;
 import scala.collection.immutable.List;
@@ -41,15 +44,56 @@ final class PseudoRequests {
     log(NearCacheDsl.STALENESS, 0);
     log(NearCacheDsl.INVALIDATION_DELAY, 0);
     run.onInvalidationDelay(delayNanos -> log(NearCacheDsl.INVALIDATION_DELAY, delayNanos));
+    run.loadStarted(new ChaosListener() {
+      @Override
+      public void injected(ScheduledFault fault, String node, Duration offset) {
+        chaos(null);
+      }
+
+      @Override
+      public void healed(ScheduledFault fault, Duration offset) {
+        chaos(null);
+      }
+
+      @Override
+      public void failed(ScheduledFault fault, String step, Duration offset, Exception error) {
+        chaos("could not " + step + " \"" + fault.text() + "\": " + error.getMessage());
+      }
+    });
   }
 
+  private void chaos(String failure) {
+    if (run.isFinishing()) {
+      return;
+    }
+    long now = core.clock().nowMillis();
+    core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), NearCacheDsl.CHAOS, now, now,
+        failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
+  }
+
+  /**
+   * One measurement as a pseudo-request whose response time is {@code valueNanos} rounded up to
+   * whole milliseconds (negative values read 0): "at most N ms" gates then hold exactly.
+   */
   void log(String name, long valueNanos) {
     if (run.isFinishing()) {
       return;
     }
     long end = core.clock().nowMillis();
-    long millis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(valueNanos));
+    long millis = Math.max(0, (valueNanos + 999_999) / 1_000_000);
     core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), name, end - millis, end, OK$.MODULE$,
         Option.empty(), Option.empty());
+  }
+
+  /**
+   * The run's hit ratio so far as a pseudo-request whose response time is the ratio in per mille
+   * (902 ms reads 90.2%): logged by each user as it finishes, so one record per user, not per
+   * read, carries the hit-ratio gate.
+   */
+  void hitRatio() {
+    long perMille = Math.round(run.recorder().hitRatio() * 1000);
+    long end = core.clock().nowMillis();
+    core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), NearCacheDsl.HIT_RATIO, end - perMille, end,
+        OK$.MODULE$, Option.empty(), Option.empty());
   }
 }

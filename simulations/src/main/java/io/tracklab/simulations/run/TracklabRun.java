@@ -1,4 +1,4 @@
-package io.tracklab.simulations;
+package io.tracklab.simulations.run;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -6,11 +6,18 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.tracklab.harness.chaos.ChaosController;
+import io.tracklab.harness.chaos.ChaosListener;
+import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
 import io.tracklab.harness.client.TrackedClient;
 import io.tracklab.harness.client.TtlClient;
+import io.tracklab.harness.nearcache.FlushReason;
 import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
 import io.tracklab.harness.probe.RunRecorder;
@@ -20,6 +27,8 @@ import io.tracklab.harness.workload.KeyChooser;
 import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.harness.workload.VersionedValue;
 import io.tracklab.harness.workload.WorkloadSpec;
+import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.Provisioners;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
@@ -37,8 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One simulation run's world: the topology (provisioned before injection, closed after, also on
  * failure and at JVM exit), the client under test, a writer standing for other application
- * instances, and the {@link RunRecorder} that checks every read and writes
- * {@code target/tracklab/<run-id>/result.json} at the end.
+ * instances, the fault schedule's {@link ChaosController}, and the {@link RunRecorder} that
+ * checks every read and writes {@code target/tracklab/<run-id>/result.json} at the end.
  *
  * <p>There is one run per simulation JVM; Gatling's actions find it through {@link #current()}.
  */
@@ -46,6 +55,9 @@ public final class TracklabRun implements AutoCloseable {
   private static volatile TracklabRun current;
 
   private final RunSettings settings;
+  private final GateSettings gates;
+  private final FaultSchedule faults;
+  private final ChaosController chaos;
   private final String runId;
   private final WorkloadSpec workload;
   private final long startedEpochMillis = System.currentTimeMillis();
@@ -61,8 +73,10 @@ public final class TracklabRun implements AutoCloseable {
   private final long startNanos;
   private volatile boolean finished;
 
-  private TracklabRun(String simulation, RunSettings settings) {
+  private TracklabRun(String simulation, RunSettings settings, GateSettings gates, FaultSchedule faults) {
     this.settings = settings;
+    this.gates = gates;
+    this.faults = faults;
     this.runId = simulation + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     this.workload = new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
         Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
@@ -86,20 +100,57 @@ public final class TracklabRun implements AutoCloseable {
     }
     this.writer = new StampedWriter(writerConnection(uris, cluster));
     this.recorder = new RunRecorder(workload,
-        new CheckerConfig(workload.keys(), 0, settings.staleBound()),
+        new CheckerConfig(workload.keys(), 0, gates.staleBound()),
         (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
+    // before any load: a schedule naming a node this topology lacks fails here, not mid-run
+    this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
+    resources.add(0, chaos);
     preload();
     CacheClient.Factory factory = settings.client().equals("ttl")
         ? TtlClient.factory(settings.clientTtl())
         : TrackedClient.factory(NearCacheConfig.builder().build());
-    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), recorder.invalidationDelays());
+    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());
     resources.add(0, client);
     this.startNanos = System.nanoTime();
+  }
+
+  /** The invalidation-delay probe, and new connection epochs as topology events for the failover probes. */
+  private NearCacheListener clientListener() {
+    NearCacheListener delays = recorder.invalidationDelays();
+    return new NearCacheListener() {
+      @Override
+      public void onInvalidation(long nanoTime, String key, boolean wasHeld) {
+        delays.onInvalidation(nanoTime, key, wasHeld);
+      }
+
+      @Override
+      public void onFlush(long nanoTime, FlushReason reason, long entriesDropped) {
+        delays.onFlush(nanoTime, reason, entriesDropped);
+      }
+
+      @Override
+      public void onEpochChange(long nanoTime, long epoch) {
+        delays.onEpochChange(nanoTime, epoch);
+        recorder.topologyEvent(nanoTime);
+      }
+
+      @Override
+      public void onHealthChange(long nanoTime, boolean healthy) {
+        delays.onHealthChange(nanoTime, healthy);
+      }
+    };
   }
 
   private StatefulConnection<String, String> writerConnection(List<RedisURI> uris, boolean cluster) {
     if (cluster) {
       RedisClusterClient clusterClient = RedisClusterClient.create(clientResources, uris);
+      // follow failovers and migrations as they happen, not on the next periodic refresh
+      clusterClient.setOptions(ClusterClientOptions.builder()
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+              .enableAllAdaptiveRefreshTriggers()
+              .enablePeriodicRefresh(Duration.ofSeconds(1))
+              .build())
+          .build());
       resources.add(0, () -> clusterClient.shutdown(0, 2, TimeUnit.SECONDS));
       return clusterClient.connect();
     }
@@ -122,11 +173,12 @@ public final class TracklabRun implements AutoCloseable {
   }
 
   /** Starts the run (before injection). */
-  public static synchronized TracklabRun start(String simulation, RunSettings settings) {
+  public static synchronized TracklabRun start(String simulation, RunSettings settings, GateSettings gates,
+      FaultSchedule faults) {
     if (current != null && !current.finished) {
       throw new IllegalStateException("a tracklab run is already going: " + current.runId);
     }
-    TracklabRun run = new TracklabRun(simulation, settings);
+    TracklabRun run = new TracklabRun(simulation, settings, gates, faults);
     current = run;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run.finish(true), "tracklab-run-finish"));
     return run;
@@ -143,6 +195,24 @@ public final class TracklabRun implements AutoCloseable {
 
   public RunSettings settings() {
     return settings;
+  }
+
+  public GateSettings gates() {
+    return gates;
+  }
+
+  public FaultSchedule faults() {
+    return faults;
+  }
+
+  /**
+   * The load began (the first operation is under way): the fault schedule's time zero. Called
+   * once; {@code listener} hears of every fault step besides the console.
+   */
+  public synchronized void loadStarted(ChaosListener listener) {
+    if (!finished) {
+      chaos.start(System.nanoTime(), ChaosListener.PRINTING.andThen(listener));
+    }
   }
 
   public WorkloadSpec workload() {
@@ -191,10 +261,12 @@ public final class TracklabRun implements AutoCloseable {
     recorder.invalidationDelays().onDelay(null);
     try {
       long end = System.nanoTime();
+      // every fault heals before the audit, which reads from the primaries
+      chaos.close();
       ConsistencyChecker.LostWrites lost = interrupted ? null : audit();
       RunResult result = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
           provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
-      Path file = ResultFiles.pathFor(Path.of("target", "tracklab"), runId);
+      Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), runId);
       ResultFiles.write(file, result);
       System.out.printf("tracklab: result written to %s%n", file.toAbsolutePath());
     } finally {

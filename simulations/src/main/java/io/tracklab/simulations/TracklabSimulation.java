@@ -1,0 +1,106 @@
+package io.tracklab.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.holdFor;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.reachRps;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.tracklab.simulations.protocol.NearCacheDsl.cacheGet;
+import static io.tracklab.simulations.protocol.NearCacheDsl.cacheSet;
+import static io.tracklab.simulations.protocol.NearCacheDsl.hitRatio;
+import static io.tracklab.simulations.protocol.NearCacheDsl.nearCache;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.chaos.ToxicFault;
+import io.tracklab.harness.config.DurationText;
+import io.tracklab.simulations.protocol.NearCacheDsl;
+import io.tracklab.simulations.run.TracklabRun;
+import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.RunSettings;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * What every tracklab simulation is: virtual users reading and writing the workload's keys
+ * through the near-cache protocol for the run's duration, a fault schedule on the timeline, and
+ * the gates as assertions. A simulation only states its defaults; system properties override
+ * them ({@link RunSettings}, {@link GateSettings}, {@code -Dfaults="at 5s for 5s: latency 50ms
+ * on primary; ..."} or {@code -Dfaults=none}).
+ *
+ * <p>The topology starts in {@code before()} (Gatling builds the scenario only after it) and
+ * stops in {@code after()}, or at JVM exit when the run is cut short.
+ */
+public abstract class TracklabSimulation extends Simulation {
+  private final RunSettings settings;
+  private final GateSettings gates;
+  private final FaultSchedule faults;
+  private TracklabRun run;
+
+  /**
+   * @param defaultFaults the simulation's fault schedule (DESIGN.md 5 lines), "" for none
+   */
+  protected TracklabSimulation(RunSettings runDefaults, GateSettings gateDefaults, String defaultFaults) {
+    Properties properties = System.getProperties();
+    this.settings = RunSettings.from(properties, runDefaults);
+    String faultText = properties.getProperty("faults");
+    this.faults = faultText == null ? FaultSchedule.parse(getClass().getSimpleName(), defaultFaults)
+        : faultText.trim().equalsIgnoreCase("none") ? FaultSchedule.NONE : FaultSchedule.parse("-Dfaults", faultText);
+    this.gates = GateSettings.from(properties,
+        gateDefaults.withStaleBound(gateDefaults.staleBound().plus(injectedLatency(faults))));
+    if (faults.lastChange().compareTo(settings.duration()) >= 0) {
+      throw new IllegalArgumentException("-Dduration=" + DurationText.format(settings.duration())
+          + " ends before the fault schedule's last step at " + DurationText.format(faults.lastChange())
+          + ": run longer, or move the faults (-Dfaults)");
+    }
+    System.out.printf("tracklab: %s %s%n  gates %s%n  faults %s%n", getClass().getSimpleName(), settings, gates,
+        faults.isEmpty() ? "none" : faults.faults().stream().map(ScheduledFault::text).toList());
+
+    SetUp setUp = setUp(operations().injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))
+        .protocols(nearCache())
+        .assertions(Gates.of(gates, !faults.isEmpty()));
+    if (settings.rate() > 0) {
+      // throttling caps the rate; it needs enough users to reach it
+      setUp.throttle(reachRps((int) settings.rate()).in(Duration.ofSeconds(1)), holdFor(settings.duration()));
+    }
+  }
+
+  /** Reads and writes in the workload's ratio, back to back, for the run's duration. */
+  private ScenarioBuilder operations() {
+    double readPercent = settings.readRatio() * 100;
+    return scenario(NearCacheDsl.SCENARIO).during(settings.duration()).on(
+        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(
+            percent(readPercent).then(exec(cacheGet())),
+            percent(100 - readPercent).then(exec(cacheSet())))))
+        .exec(hitRatio());
+  }
+
+  /** The largest one-way latency the schedule injects (latency plus jitter): stale reads may be that much older. */
+  static Duration injectedLatency(FaultSchedule faults) {
+    Duration most = Duration.ZERO;
+    for (ScheduledFault scheduled : faults.faults()) {
+      if (scheduled.fault() instanceof ToxicFault toxic && toxic.kind().equals("latency")) {
+        Duration latency = toxic.amount().plus(toxic.jitter());
+        most = latency.compareTo(most) > 0 ? latency : most;
+      }
+    }
+    return most;
+  }
+
+  @Override
+  public void before() {
+    run = TracklabRun.start(getClass().getSimpleName(), settings, gates, faults);
+  }
+
+  @Override
+  public void after() {
+    if (run != null) {
+      run.finish(false);
+    }
+  }
+}

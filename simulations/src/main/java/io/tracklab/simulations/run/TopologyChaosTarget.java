@@ -1,0 +1,91 @@
+package io.tracklab.simulations.run;
+
+import eu.rekawek.toxiproxy.Proxy;
+import io.tracklab.harness.chaos.ChaosTarget;
+import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.Topology;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A provisioned {@link Topology} as the harness's {@link ChaosTarget}. */
+public final class TopologyChaosTarget implements ChaosTarget {
+  private final Topology topology;
+
+  public TopologyChaosTarget(Topology topology) {
+    this.topology = topology;
+  }
+
+  @Override
+  public String kind() {
+    return topology.kind().label();
+  }
+
+  @Override
+  public String node(String name) {
+    return topology.node(name).name();
+  }
+
+  @Override
+  public Proxy proxy(String node) {
+    return topology.node(node).proxy();
+  }
+
+  @Override
+  public String currentPrimary(int slot) {
+    return topology.currentPrimary(slot).name();
+  }
+
+  /** Data nodes that answer {@code role:master} now (Sentinels and unreachable nodes are not). */
+  @Override
+  public List<String> primaries() {
+    List<String> primaries = new ArrayList<>();
+    for (RedisNode node : topology.nodes()) {
+      if (node.initialRole() == io.tracklab.topologies.NodeRole.SENTINEL) {
+        continue;
+      }
+      try {
+        if (topology.admin(node.name()).info("replication").contains("role:master")) {
+          primaries.add(node.name());
+        }
+      } catch (RuntimeException unreachable) {
+        // killed or paused: not a primary anything can move to
+      }
+    }
+    return primaries;
+  }
+
+  @Override
+  public void kill(String node) {
+    topology.kill(node);
+  }
+
+  @Override
+  public void restart(String node) {
+    topology.restart(node);
+  }
+
+  @Override
+  public void pause(String node) {
+    topology.pause(node);
+  }
+
+  @Override
+  public void resume(String node) {
+    topology.resume(node);
+  }
+
+  @Override
+  public void sentinelFailover() {
+    topology.sentinelFailover();
+  }
+
+  @Override
+  public void clusterFailover(String replica) {
+    topology.clusterFailover(replica);
+  }
+
+  @Override
+  public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
+    topology.migrateSlot(slot, fromPrimary, toPrimary);
+  }
+}
