@@ -23,8 +23,10 @@ import io.tracklab.simulations.protocol.NearCacheDsl;
 import io.tracklab.simulations.run.TracklabRun;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
+import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * What every tracklab simulation is: virtual users reading and writing the workload's keys
@@ -43,13 +45,16 @@ public abstract class TracklabSimulation extends Simulation {
   private TracklabRun run;
 
   /**
-   * @param defaultFaults the simulation's fault schedule (DESIGN.md 5 lines), "" for none
+   * @param defaultFaults the simulation's fault schedule for the run's topology (DESIGN.md 5
+   *     lines), "" for none; throw {@link IllegalArgumentException} for a topology it cannot run on
    */
-  protected TracklabSimulation(RunSettings runDefaults, GateSettings gateDefaults, String defaultFaults) {
+  protected TracklabSimulation(RunSettings runDefaults, GateSettings gateDefaults,
+      Function<TopologyKind, String> defaultFaults) {
     Properties properties = System.getProperties();
     this.settings = RunSettings.from(properties, runDefaults);
     String faultText = properties.getProperty("faults");
-    this.faults = faultText == null ? FaultSchedule.parse(getClass().getSimpleName(), defaultFaults)
+    this.faults = faultText == null
+        ? FaultSchedule.parse(getClass().getSimpleName(), defaultFaults.apply(settings.topology()))
         : faultText.trim().equalsIgnoreCase("none") ? FaultSchedule.NONE : FaultSchedule.parse("-Dfaults", faultText);
     this.gates = GateSettings.from(properties,
         gateDefaults.withStaleBound(gateDefaults.staleBound().plus(injectedLatency(faults))));

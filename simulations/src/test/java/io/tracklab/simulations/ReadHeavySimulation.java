@@ -21,6 +21,6 @@ public class ReadHeavySimulation extends TracklabSimulation {
       NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE.plusMillis(50), Duration.ofMillis(10), 0.8);
 
   public ReadHeavySimulation() {
-    super(DEFAULTS, GATES, "");
+    super(DEFAULTS, GATES, topology -> "");
   }
 }

@@ -101,7 +101,7 @@ public final class ChaosController implements AutoCloseable {
     }
     try {
       node = Fault.resolve(topology, fault.target());
-      primaryBefore = fault.timesFailover() ? primaryNow() : null;
+      primaryBefore = timesFailover(fault) ? primaryNow() : null;
       injectedNanos = System.nanoTime();
       heal = fault.inject(topology, node);
     } catch (Exception e) {
@@ -109,7 +109,7 @@ public final class ChaosController implements AutoCloseable {
       return;
     }
     RunRecorder.FaultMark mark = recorder.faultStarted(fault.kind(), node, fault.parameters(), injectedNanos,
-        fault.timesFailover(), primaryBefore);
+        timesFailover(fault), primaryBefore);
     listener.injected(scheduled, node, offset(injectedNanos));
     if (!heal.undoes()) {
       return;
@@ -122,6 +122,11 @@ public final class ChaosController implements AutoCloseable {
         pending.add(thread.schedule(() -> heal(injected), delay, TimeUnit.NANOSECONDS));
       }
     }
+  }
+
+  /** A standalone topology has nothing to fail over to: its faults are not timed as failovers. */
+  private boolean timesFailover(Fault fault) {
+    return fault.timesFailover() && !topology.kind().equals("standalone");
   }
 
   private String primaryNow() {

@@ -36,6 +36,7 @@ public final class RunRecorder {
   private final LongAdder failedWrites = new LongAdder();
   private final LongAdder hits = new LongAdder();
   private final LongAdder reads = new LongAdder();
+  private final LongAdder failedReads = new LongAdder();
 
   /**
    * @param timelineSeconds how many seconds the per-second series covers (the run's length)
@@ -117,6 +118,11 @@ public final class RunRecorder {
       hits.increment();
     }
     return verdict;
+  }
+
+  /** A read that returned no value: an error or a timeout. */
+  public void readFailed() {
+    failedReads.increment();
   }
 
   /** Reads served locally so far, as a fraction of all reads (0 before the first read). */
@@ -214,6 +220,7 @@ public final class RunRecorder {
     counters.put("reads", report.reads());
     counters.put("writes", writes.sum());
     counters.put("failed_writes", failedWrites.sum());
+    counters.put("failed_reads", failedReads.sum());
     counters.put("hits", hits.sum());
     counters.put("misses", report.reads() - hits.sum());
     counters.put("fresh_reads", report.fresh());

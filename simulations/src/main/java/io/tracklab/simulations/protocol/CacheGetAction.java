@@ -40,9 +40,10 @@ final class CacheGetAction extends JavaAction {
       long endNanos = System.nanoTime();
       long endMillis = components.core().clock().nowMillis();
       if (failure != null) {
+        run.recorder().readFailed();
         components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.GET_REMOTE, startMillis,
             endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
-        next.$bang(session.markAsFailed());
+        continueFailed(session, next);
         return;
       }
       ReadVerdict verdict = run.recorder().read(-1, key, startNanos, endNanos, read.value(), read.local());
@@ -53,7 +54,11 @@ final class CacheGetAction extends JavaAction {
       if (verdict.readClass() == ReadClass.STALE) {
         components.pseudoRequests().log(NearCacheDsl.STALENESS, verdict.staleAgeNanos());
       }
-      next.$bang(corrupt ? session.markAsFailed() : session);
+      if (corrupt) {
+        continueFailed(session, next);
+      } else {
+        next.$bang(session);
+      }
     });
   }
 }

@@ -43,7 +43,7 @@ final class CacheSetAction extends JavaAction {
             run.recorder().writeFailed(key, version);
             components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.SET, startMillis,
                 endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
-            next.$bang(session.markAsFailed());
+            continueFailed(session, next);
             return;
           }
           run.recorder().writeAcked(key, version, acknowledged, null);

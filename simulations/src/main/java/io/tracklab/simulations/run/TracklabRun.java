@@ -21,6 +21,7 @@ import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
 import io.tracklab.harness.probe.RunRecorder;
+import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunResult;
 import io.tracklab.harness.workload.KeyChooser;
@@ -98,7 +99,7 @@ public final class TracklabRun implements AutoCloseable {
       uri.setTimeout(Duration.ofSeconds(2));
       uris.add(uri);
     }
-    this.writer = new StampedWriter(writerConnection(uris, cluster));
+    this.writer = new StampedWriter(writerConnection(writerUris(uris), cluster));
     this.recorder = new RunRecorder(workload,
         new CheckerConfig(workload.keys(), 0, gates.staleBound()),
         (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
@@ -112,6 +113,22 @@ public final class TracklabRun implements AutoCloseable {
     this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());
     resources.add(0, client);
     this.startNanos = System.nanoTime();
+  }
+
+  /**
+   * Where "the other instances" write. On a standalone topology, straight to Redis, bypassing the
+   * proxy: a fault on the proxy then cuts or slows only the client under test, as a network fault
+   * between one application instance and Redis does, while writes go on and must reach it as
+   * invalidations. Sentinel and Cluster writers need discovery and go through the proxies like
+   * the client (a fault there is a fault of the node for everyone).
+   */
+  private List<RedisURI> writerUris(List<RedisURI> clientUris) {
+    if (settings.topology() != TopologyKind.STANDALONE) {
+      return clientUris;
+    }
+    RedisURI direct = topology.currentPrimary(0).directUri();
+    direct.setTimeout(Duration.ofSeconds(2));
+    return List.of(direct);
   }
 
   /** The invalidation-delay probe, and new connection epochs as topology events for the failover probes. */
@@ -264,8 +281,14 @@ public final class TracklabRun implements AutoCloseable {
       // every fault heals before the audit, which reads from the primaries
       chaos.close();
       ConsistencyChecker.LostWrites lost = interrupted ? null : audit();
-      RunResult result = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
+      RunResult measured = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
           provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
+      RunResult result = new RunResult(measured.schema(), measured.run(), measured.histograms(), measured.counters(),
+          measured.timeline(), ResultGates.check(gates, measured));
+      for (GateVerdict gate : result.gates()) {
+        System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
+            gate.name(), gate.metric(), gate.comparison(), number(gate.threshold()), number(gate.measured()));
+      }
       Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), runId);
       ResultFiles.write(file, result);
       System.out.printf("tracklab: result written to %s%n", file.toAbsolutePath());
@@ -286,6 +309,11 @@ public final class TracklabRun implements AutoCloseable {
       }
       return topology.admin(primaryOfSlot[slot]).get(name);
     });
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        : String.format(java.util.Locale.ROOT, "%.3f", value);
   }
 
   private static String hostName() {
