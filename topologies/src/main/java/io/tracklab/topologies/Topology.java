@@ -54,6 +54,14 @@ public interface Topology extends AutoCloseable {
   /** The node that is primary now (after failovers too); for Cluster, of the given slot. */
   RedisNode currentPrimary(int slot);
 
+  /**
+   * {@link #currentPrimary} of every slot (index = slot; one element for topologies without
+   * slots), asking each node once rather than once a slot: for audits that read every key.
+   */
+  default RedisNode[] currentPrimaries() {
+    return new RedisNode[] {currentPrimary(0)};
+  }
+
   /** SIGKILL the node's process: a crash. */
   void kill(String node);
 

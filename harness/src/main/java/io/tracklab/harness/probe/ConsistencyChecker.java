@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -27,6 +29,11 @@ import org.HdrHistogram.Recorder;
  *       is <b>corrupt</b>;
  *   <li>after the run, {@link #audit} reads every key straight from the primaries: a key whose
  *       stored version is below its highest acknowledged one <b>lost writes</b>.
+ *   <li>during the run (after a failover), {@link #auditDuringRun} does the same, and the versions
+ *       it finds lost stop counting as "acknowledged" for the reads after it: the primary no
+ *       longer has them, so a reader returning what the primary has is not stale for missing them.
+ *       The audit reads the primary the topology names, never through the client under test, so
+ *       a client reading from the wrong node is still caught. Those versions are counted as lost.
  * </ul>
  *
  * <p>Memory: per key, the last {@code history} acknowledged versions with their times, the
@@ -64,6 +71,8 @@ public final class ConsistencyChecker {
   private final long[] state;
   private final long[][] lastSeenByReader;
   private final Map<Integer, Set<Long>> unacknowledged = new ConcurrentHashMap<>();
+  /** Per key, the versions an audit during the run found lost (rare: after failovers only). */
+  private final Map<Integer, Set<Long>> lostDuringRun = new ConcurrentHashMap<>();
 
   private final LongAdder fresh = new LongAdder();
   private final LongAdder concurrent = new LongAdder();
@@ -294,7 +303,7 @@ public final class ConsistencyChecker {
    * Reads every key straight from the primaries (not through any cache) with
    * {@code readFromPrimary} and compares its stored version with the highest acknowledged one.
    * Versions lost are the acknowledged versions above the stored one (writes with an unknown
-   * outcome are not counted as lost).
+   * outcome are not counted as lost), plus those {@link #auditDuringRun} found.
    */
   public LostWrites audit(IntFunction<String> readFromPrimary) {
     long checked = 0;
@@ -309,28 +318,101 @@ public final class ConsistencyChecker {
         continue;
       }
       checked++;
-      String value = readFromPrimary.apply(key);
-      long stored;
-      try {
-        stored = value == null ? 0 : VersionedValue.decode(value).version();
-      } catch (IllegalArgumentException e) {
-        stored = 0;
-      }
+      long stored = storedVersion(readFromPrimary.apply(key));
+      Set<Long> gone = lostDuringRun.getOrDefault(key, Set.of());
+      long missing = gone.size();
       if (stored < acked) {
-        long unknown = 0;
-        for (long version : unacknowledged.getOrDefault(key, Set.of())) {
-          if (version > stored && version <= acked) {
-            unknown++;
+        Set<Long> unknown = unacknowledged.getOrDefault(key, Set.of());
+        for (long version = stored + 1; version <= acked; version++) {
+          if (!unknown.contains(version) && !gone.contains(version)) {
+            missing++;
           }
         }
-        long missing = acked - stored - unknown;
-        if (missing > 0) {
-          lost.add(new LostKey(key, stored, acked, missing));
-          versionsLost += missing;
+      }
+      if (missing > 0) {
+        lost.add(new LostKey(key, stored, acked, missing));
+        versionsLost += missing;
+      }
+    }
+    return new LostWrites(checked, lost.size(), versionsLost, List.copyOf(lost));
+  }
+
+  /**
+   * An audit during the run: reads every key with {@code readFromPrimary}, and for each key whose
+   * stored version is below the highest version acknowledged before its read was sent, takes the
+   * acknowledged versions above the stored one out of the key's history (reads after this are
+   * judged against what survived) and remembers them as lost for the final {@link #audit}.
+   * Returns what this pass found; a read that fails fails the pass (nothing is voided for keys
+   * not yet reached).
+   */
+  public LostWrites auditDuringRun(IntFunction<? extends CompletionStage<String>> readFromPrimary) {
+    // every read in flight at once (an audit must be quick: reads between a loss and its audit
+    // still count against the lost versions); each key's snapshot taken before its read is sent
+    long[] ackedBefore = new long[config.keys()];
+    List<CompletableFuture<String>> reads = new ArrayList<>(config.keys());
+    for (int key = 0; key < config.keys(); key++) {
+      synchronized (stripe(key)) {
+        ackedBefore[key] = state[key * stride + HIGHEST_ACKED];
+      }
+      reads.add(ackedBefore[key] == 0 ? null : readFromPrimary.apply(key).toCompletableFuture());
+    }
+    long checked = 0;
+    long versionsLost = 0;
+    List<LostKey> lost = new ArrayList<>();
+    for (int key = 0; key < config.keys(); key++) {
+      if (reads.get(key) == null) {
+        continue;
+      }
+      long stored = storedVersion(reads.get(key).join());
+      checked++;
+      if (stored < ackedBefore[key]) {
+        long voided = voidVersions(key, stored, ackedBefore[key]);
+        if (voided > 0) {
+          lost.add(new LostKey(key, stored, ackedBefore[key], voided));
+          versionsLost += voided;
         }
       }
     }
     return new LostWrites(checked, lost.size(), versionsLost, List.copyOf(lost));
+  }
+
+  /** Takes acknowledged versions in (stored, upTo] out of the key's history; returns how many were new. */
+  private long voidVersions(int key, long stored, long upTo) {
+    int at = key * stride;
+    Set<Long> gone = lostDuringRun.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+    long added = 0;
+    synchronized (stripe(key)) {
+      int size = (int) (state[at + RING_HEAD_AND_SIZE] >>> 32);
+      for (int entry = at + RING, end = entry + 2 * size; entry < end; entry += 2) {
+        long version = state[entry];
+        if (version > stored && version <= upTo) {
+          state[entry] = 0; // version 0 is never newer than what a read returns
+        }
+      }
+      if (state[at + EVICTED_MAX_VERSION] > stored && state[at + EVICTED_MAX_VERSION] <= upTo) {
+        // Forgotten versions above the stored one are gone; the stored one (or an older one) was
+        // acknowledged by the time the newest forgotten one was: an earlier bound, never a later.
+        state[at + EVICTED_MAX_VERSION] = stored;
+      }
+      if (state[at + NEWEST_SENT_VERSION] <= upTo) {
+        state[at + NEWEST_SENT_VERSION] = stored; // nothing newer is on its way any more
+      }
+    }
+    Set<Long> unknown = unacknowledged.getOrDefault(key, Set.of());
+    for (long version = stored + 1; version <= upTo; version++) {
+      if (!unknown.contains(version) && gone.add(version)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  private static long storedVersion(String value) {
+    try {
+      return value == null ? 0 : VersionedValue.decode(value).version();
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
   }
 
   /** Counters and the staleness-age distribution so far. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
@@ -25,6 +26,8 @@ import org.HdrHistogram.Histogram;
  * <p>Thread-safe. Each reader id must be used by one thread at a time (monotonic reads).
  */
 public final class RunRecorder {
+  /** The newest acknowledgement so far: where a write outage that a fault starts begins. */
+  private final AtomicLong lastAckNanos = new AtomicLong(Long.MIN_VALUE);
   private final WorkloadSpec workload;
   private final long startNanos;
   private final ConsistencyChecker checker;
@@ -91,6 +94,7 @@ public final class RunRecorder {
     invalidationDelays.writeAcked(key, ackNanos);
     timeline.write(ackNanos);
     writes.increment();
+    lastAckNanos.accumulateAndGet(ackNanos, (last, now) -> last == Long.MIN_VALUE || now - last > 0 ? now : last);
     for (FaultMark fault : faults) {
       if (fault.failover != null) {
         fault.failover.writeAcked(ackNanos, node);
@@ -141,8 +145,12 @@ public final class RunRecorder {
    */
   public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
       boolean timesFailover, String primaryBefore) {
-    FaultMark mark = new FaultMark(kind, target, parameters, nanos,
-        timesFailover ? new FailoverProbe(nanos, primaryBefore) : null);
+    FailoverProbe failover = timesFailover ? new FailoverProbe(nanos, primaryBefore) : null;
+    long lastAck = lastAckNanos.get();
+    if (failover != null && lastAck != Long.MIN_VALUE) {
+      failover.writeAcked(lastAck, primaryBefore); // the outage runs from the last write before the fault
+    }
+    FaultMark mark = new FaultMark(kind, target, parameters, nanos, failover);
     faults.add(mark);
     return mark;
   }

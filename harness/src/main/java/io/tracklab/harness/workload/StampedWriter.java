@@ -8,6 +8,7 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Writes whose acknowledgement time is taken where the reply is decoded. With Lettuce's async
@@ -17,9 +18,17 @@ import java.util.concurrent.CompletableFuture;
  * thread (DESIGN.md section 4: {@code ack(k, v)} is when the write's reply arrived).
  */
 public final class StampedWriter {
-  private final StatefulConnection<String, String> connection;
+  private final Supplier<? extends StatefulConnection<String, String>> connection;
 
   public StampedWriter(StatefulConnection<String, String> connection) {
+    this(() -> connection);
+  }
+
+  /**
+   * Writes to whatever connection {@code connection} returns at each write: for writers that
+   * follow a primary which moves (a Sentinel failover), by swapping the connection.
+   */
+  public StampedWriter(Supplier<? extends StatefulConnection<String, String>> connection) {
     this.connection = connection;
   }
 
@@ -28,7 +37,7 @@ public final class StampedWriter {
     AsyncCommand<String, String, String> set = new AsyncCommand<>(new Command<>(CommandType.SET,
         new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value)));
     CompletableFuture<Long> acknowledged = set.thenApply(ok -> System.nanoTime());
-    connection.dispatch(set);
+    connection.get().dispatch(set);
     return acknowledged;
   }
 }

@@ -7,6 +7,7 @@ import io.tracklab.harness.workload.VersionedValue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,10 @@ class ConsistencyCheckerTest {
 
   private static String value(int key, long version) {
     return new VersionedValue(name(key), version, 0).encode(SIZE);
+  }
+
+  private static CompletableFuture<String> completed(String value) {
+    return CompletableFuture.completedFuture(value);
   }
 
   /** Writes the next version of key, sent at sent ms and acknowledged at acked ms. */
@@ -165,5 +170,40 @@ class ConsistencyCheckerTest {
     checker.writeAcked(0, v3, ms(6));
     ConsistencyChecker.LostWrites audit = checker.audit(key -> value(0, 1));
     assertThat(audit.versionsLost()).as("v3 lost, v2 unknown").isEqualTo(1);
+  }
+
+  @Test
+  void afterAnAuditDuringTheRun_readsOfWhatSurvivedAreNotStale_butTheLossIsCounted() {
+    write(1, 0, 1); // v1, survives
+    write(1, 10, 11); // v2, acknowledged by a primary that then lost it
+    assertThat(checker.readReturned(0, 1, ms(100), ms(101), value(1, 1)))
+        .as("before anyone knows v2 is gone, v1 is stale").isEqualTo(ReadClass.STALE);
+
+    ConsistencyChecker.LostWrites found = checker.auditDuringRun(key -> completed(key == 1 ? value(1, 1) : null));
+    assertThat(found.lost()).containsExactly(new ConsistencyChecker.LostKey(1, 1, 2, 1));
+    assertThat(checker.readReturned(0, 1, ms(2000), ms(2001), value(1, 1))).isEqualTo(ReadClass.FRESH);
+    assertThat(checker.report().violations()).as("only the read before the audit").isEqualTo(1);
+
+    write(1, 3000, 3001); // v3 on the new primary: v1 is stale again, aged from v3's ack
+    assertThat(checker.check(0, 1, ms(3101), ms(3102), value(1, 1)).staleAgeNanos()).isEqualTo(ms(100));
+
+    ConsistencyChecker.LostWrites atEnd = checker.audit(key -> value(1, 3));
+    assertThat(atEnd.lost()).as("v2 counted once, from the audit during the run")
+        .containsExactly(new ConsistencyChecker.LostKey(1, 3, 3, 1));
+    assertThat(checker.auditDuringRun(key -> completed(value(1, 3))).versionsLost()).as("nothing new").isZero();
+  }
+
+  @Test
+  void anAuditDuringTheRun_forgetsLostVersionsBeyondTheHistoryToo() {
+    ConsistencyChecker small = new ConsistencyChecker(new CheckerConfig(10, 2, Duration.ofMillis(40), 2), "key:");
+    for (int i = 0; i < 5; i++) { // v1 survives; v2..v5 are lost, and a history of 2 forgot v1..v3
+      long version = small.nextVersion(2);
+      small.writeSent(2, version, ms(10 * i));
+      small.writeAcked(2, version, ms(10 * i + 1));
+    }
+    assertThat(small.readReturned(0, 2, ms(1000), ms(1001), value(2, 1))).isEqualTo(ReadClass.STALE);
+    small.auditDuringRun(key -> completed(key == 2 ? value(2, 1) : null));
+    assertThat(small.readReturned(0, 2, ms(2000), ms(2001), value(2, 1))).isEqualTo(ReadClass.FRESH);
+    assertThat(small.audit(key -> key == 2 ? value(2, 1) : null).versionsLost()).isEqualTo(4);
   }
 }

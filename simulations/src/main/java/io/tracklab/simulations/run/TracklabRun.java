@@ -10,6 +10,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.tracklab.harness.chaos.ChaosController;
 import io.tracklab.harness.chaos.ChaosListener;
+import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One simulation run's world: the topology (provisioned before injection, closed after, also on
@@ -69,6 +72,7 @@ public final class TracklabRun implements AutoCloseable {
   private final Provisioner provisioner;
   private final ClientResources clientResources;
   private final StampedWriter writer;
+  private final LostWriteAuditor auditor;
   private final CacheClient client;
   private final RunRecorder recorder;
   private final long startNanos;
@@ -103,6 +107,8 @@ public final class TracklabRun implements AutoCloseable {
     this.recorder = new RunRecorder(workload,
         new CheckerConfig(workload.keys(), 0, gates.staleBound()),
         (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
+    this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
+    resources.add(0, auditor);
     // before any load: a schedule naming a node this topology lacks fails here, not mid-run
     this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
     resources.add(0, chaos);
@@ -149,6 +155,9 @@ public final class TracklabRun implements AutoCloseable {
       public void onEpochChange(long nanoTime, long epoch) {
         delays.onEpochChange(nanoTime, epoch);
         recorder.topologyEvent(nanoTime);
+        if (settings.topology() != TopologyKind.STANDALONE) {
+          auditor.primaryMayHaveChanged();
+        }
       }
 
       @Override
@@ -158,7 +167,7 @@ public final class TracklabRun implements AutoCloseable {
     };
   }
 
-  private StatefulConnection<String, String> writerConnection(List<RedisURI> uris, boolean cluster) {
+  private Supplier<? extends StatefulConnection<String, String>> writerConnection(List<RedisURI> uris, boolean cluster) {
     if (cluster) {
       RedisClusterClient clusterClient = RedisClusterClient.create(clientResources, uris);
       // follow failovers and migrations as they happen, not on the next periodic refresh
@@ -169,11 +178,18 @@ public final class TracklabRun implements AutoCloseable {
               .build())
           .build());
       resources.add(0, () -> clusterClient.shutdown(0, 2, TimeUnit.SECONDS));
-      return clusterClient.connect();
+      StatefulConnection<String, String> connection = clusterClient.connect();
+      return () -> connection;
     }
     RedisClient plain = RedisClient.create(clientResources, uris.get(0));
     resources.add(0, () -> plain.shutdown(0, 2, TimeUnit.SECONDS));
-    return plain.connect();
+    if (settings.topology() == TopologyKind.SENTINEL) {
+      SentinelPrimaryFollower follower = new SentinelPrimaryFollower(plain, uris.get(0));
+      resources.add(0, follower);
+      return follower;
+    }
+    StatefulConnection<String, String> connection = plain.connect();
+    return () -> connection;
   }
 
   /** Version 1 of every key, so reads find values from the first second. */
@@ -228,8 +244,28 @@ public final class TracklabRun implements AutoCloseable {
    */
   public synchronized void loadStarted(ChaosListener listener) {
     if (!finished) {
-      chaos.start(System.nanoTime(), ChaosListener.PRINTING.andThen(listener));
+      chaos.start(System.nanoTime(), ChaosListener.PRINTING.andThen(listener).andThen(auditAfterFailovers()));
     }
+  }
+
+  /** A failover fault done (or healed): the primary may have changed, audit for lost writes. */
+  private ChaosListener auditAfterFailovers() {
+    if (settings.topology() == TopologyKind.STANDALONE) {
+      return new ChaosListener() {};
+    }
+    return new ChaosListener() {
+      @Override
+      public void injected(ScheduledFault fault, String node, Duration offset) {
+        if (!(fault.fault() instanceof ToxicFault)) {
+          auditor.primaryMayHaveChanged();
+        }
+      }
+
+      @Override
+      public void healed(ScheduledFault fault, Duration offset) {
+        injected(fault, null, offset);
+      }
+    };
   }
 
   public WorkloadSpec workload() {
@@ -280,7 +316,7 @@ public final class TracklabRun implements AutoCloseable {
       long end = System.nanoTime();
       // every fault heals before the audit, which reads from the primaries
       chaos.close();
-      ConsistencyChecker.LostWrites lost = interrupted ? null : audit();
+      ConsistencyChecker.LostWrites lost = interrupted ? null : auditor.finalAudit();
       RunResult measured = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
           provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
       RunResult result = new RunResult(measured.schema(), measured.run(), measured.histograms(), measured.counters(),
@@ -295,20 +331,6 @@ public final class TracklabRun implements AutoCloseable {
     } finally {
       close();
     }
-  }
-
-  /** Every key straight from its primary (not through any cache). */
-  private ConsistencyChecker.LostWrites audit() {
-    boolean cluster = settings.topology() == TopologyKind.CLUSTER;
-    String[] primaryOfSlot = new String[io.lettuce.core.cluster.SlotHash.SLOT_COUNT];
-    return recorder.checker().audit(key -> {
-      String name = workload.key(key);
-      int slot = cluster ? io.lettuce.core.cluster.SlotHash.getSlot(name) : 0;
-      if (primaryOfSlot[slot] == null) {
-        primaryOfSlot[slot] = topology.currentPrimary(slot).name();
-      }
-      return topology.admin(primaryOfSlot[slot]).get(name);
-    });
   }
 
   private static String number(double value) {

@@ -190,6 +190,38 @@ final class ClusterTopology extends AssembledTopology {
     return nodeByProxyPort(best.getUri().getPort());
   }
 
+  /** Per slot, the owner named with the highest config epoch by any running node. */
+  @Override
+  public RedisNode[] currentPrimaries() {
+    RedisClusterNode[] best = new RedisClusterNode[SLOTS];
+    for (RedisNode node : nodes()) {
+      if (!((ProxiedNode) node).handle().isAlive()) {
+        continue;
+      }
+      Partitions view;
+      try {
+        view = partitions(node);
+      } catch (RuntimeException unreachable) {
+        continue;
+      }
+      for (RedisClusterNode owner : view) {
+        for (int slot : owner.getSlots()) {
+          if (best[slot] == null || owner.getConfigEpoch() > best[slot].getConfigEpoch()) {
+            best[slot] = owner;
+          }
+        }
+      }
+    }
+    RedisNode[] primaries = new RedisNode[SLOTS];
+    for (int slot = 0; slot < SLOTS; slot++) {
+      if (best[slot] == null) {
+        throw new TopologyException("no running node names an owner of slot " + slot);
+      }
+      primaries[slot] = nodeByProxyPort(best[slot].getUri().getPort());
+    }
+    return primaries;
+  }
+
   /** {@code CLUSTER FAILOVER} (coordinated, not forced) on a replica; waits until it is primary. */
   @Override
   public void clusterFailover(String replica) {

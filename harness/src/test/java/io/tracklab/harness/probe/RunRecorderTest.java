@@ -1,0 +1,40 @@
+package io.tracklab.harness.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracklab.harness.result.FaultRecord;
+import io.tracklab.harness.result.RunResult;
+import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.harness.workload.WorkloadSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The recorder's own bookkeeping around faults (times are milliseconds written as nanoseconds). */
+class RunRecorderTest {
+  private static final WorkloadSpec WORKLOAD =
+      new WorkloadSpec("key:", 10, new KeyDistribution.Uniform(), 0.5, 64, 1, 1, 0);
+
+  private static long ms(long millis) {
+    return millis * 1_000_000L;
+  }
+
+  @Test
+  void aWriteOutage_runsFromTheLastWriteBeforeTheFault_toTheFirstAfterIt() {
+    RunRecorder recorder = new RunRecorder(WORKLOAD, new CheckerConfig(10, 1, Duration.ofMillis(100)), 10, 0);
+    for (long t = 100; t <= 1000; t += 100) {
+      recorder.writeAcked(0, recorder.writeSending(0, ms(t - 1)), ms(t), null);
+    }
+    recorder.faultStarted("kill", "primary", Map.of(), ms(1050), true, "primary");
+    recorder.writeAcked(0, recorder.writeSending(0, ms(3499)), ms(3500), null); // the new primary
+    recorder.writeAcked(0, recorder.writeSending(0, ms(3509)), ms(3510), null);
+
+    RunResult result = recorder.toResult("run", 0, ms(4000), "sentinel", "local", "tracklab", List.of("test"),
+        false, null, null);
+    FaultRecord kill = result.run().faults().get(0);
+    assertThat(kill.parameters())
+        .containsEntry("longestWriteOutageMillis", 2500L)
+        .containsEntry("failoverMillis", 2450L);
+  }
+}
