@@ -8,11 +8,15 @@ import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.reachRps;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.tracklab.simulations.protocol.NearCacheDsl.cacheDelete;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheGet;
+import static io.tracklab.simulations.protocol.NearCacheDsl.cacheMget;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheSet;
 import static io.tracklab.simulations.protocol.NearCacheDsl.hitRatio;
 import static io.tracklab.simulations.protocol.NearCacheDsl.nearCache;
 
+import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.tracklab.harness.chaos.FaultSchedule;
@@ -22,9 +26,12 @@ import io.tracklab.harness.config.DurationText;
 import io.tracklab.simulations.protocol.NearCacheDsl;
 import io.tracklab.simulations.run.TracklabRun;
 import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.OperationMix;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -75,14 +82,24 @@ public abstract class TracklabSimulation extends Simulation {
     }
   }
 
-  /** Reads and writes in the workload's ratio, back to back, for the run's duration. */
+  /** Reads and writes in the workload's ratio (and mix), back to back, for the run's duration. */
   private ScenarioBuilder operations() {
-    double readPercent = settings.readRatio() * 100;
+    OperationMix mix = settings.mix();
+    double reads = settings.readRatio() * 100;
+    List<Choice.WithWeight> choices = new ArrayList<>();
+    addChoice(choices, reads * (1 - mix.mgetRatio()), cacheGet());
+    addChoice(choices, reads * mix.mgetRatio(), cacheMget(mix.mgetSize()));
+    addChoice(choices, (100 - reads) * (1 - mix.deleteRatio()), cacheSet());
+    addChoice(choices, (100 - reads) * mix.deleteRatio(), cacheDelete());
     return scenario(NearCacheDsl.SCENARIO).during(settings.duration()).on(
-        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(
-            percent(readPercent).then(exec(cacheGet())),
-            percent(100 - readPercent).then(exec(cacheSet())))))
+        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(choices)))
         .exec(hitRatio());
+  }
+
+  private static void addChoice(List<Choice.WithWeight> choices, double percent, ActionBuilder action) {
+    if (percent > 0) {
+      choices.add(percent(percent).then(exec(action)));
+    }
   }
 
   /** The largest one-way latency the schedule injects (latency plus jitter): stale reads may be that much older. */

@@ -3,6 +3,7 @@ package io.tracklab.simulations;
 import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.workload.KeyDistribution;
 import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.OperationMix;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.time.Duration;
  */
 public class FailoverSimulation extends TracklabSimulation {
   static final RunSettings DEFAULTS = new RunSettings(TopologyKind.SENTINEL, "tracklab", Duration.ofSeconds(30),
-      8, 0, 10_000, new KeyDistribution.Zipf(0.99), 0.9, 64, Duration.ofSeconds(5));
+      8, 0, 10_000, new KeyDistribution.Zipf(0.99), 0.9, 64, Duration.ofSeconds(5),
+      OperationMix.GETS_AND_SETS);
   static final GateSettings GATES = new GateSettings(5, Duration.ofMillis(2500),
       NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE.plusMillis(50), Duration.ofMillis(500), 0);
 

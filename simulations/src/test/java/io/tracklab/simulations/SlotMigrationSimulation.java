@@ -4,6 +4,7 @@ import io.lettuce.core.cluster.SlotHash;
 import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.workload.KeyDistribution;
 import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.OperationMix;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.time.Duration;
  */
 public class SlotMigrationSimulation extends TracklabSimulation {
   static final RunSettings DEFAULTS = new RunSettings(TopologyKind.CLUSTER, "tracklab", Duration.ofSeconds(25),
-      8, 0, 10_000, new KeyDistribution.Zipf(0.99), 0.9, 64, Duration.ofSeconds(5));
+      8, 0, 10_000, new KeyDistribution.Zipf(0.99), 0.9, 64, Duration.ofSeconds(5),
+      OperationMix.GETS_AND_SETS);
   static final GateSettings GATES = new GateSettings(1, Duration.ofMillis(500),
       NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE.plusMillis(50), Duration.ofMillis(100), 0);
 

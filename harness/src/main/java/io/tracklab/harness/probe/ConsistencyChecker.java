@@ -1,7 +1,9 @@
 package io.tracklab.harness.probe;
 
 import io.tracklab.harness.workload.VersionedValue;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +40,7 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Memory: per key, the last {@code history} acknowledged versions with their times, the
  * newest version sent and when, one record of longs per key in one flat array (no object per
- * key; 120 bytes a key with a history of 4); per reader, the last version seen of each key,
+ * key; 144 bytes a key with a history of 4); per reader, the last version seen of each key,
  * allocated when the reader first reads. A read further behind than the
  * history is still classified exactly when the evidence allows, and counted in
  * {@code beyondHistory} otherwise.
@@ -58,7 +60,10 @@ public final class ConsistencyChecker {
   private static final int NEWEST_SENT_VERSION = 3;
   private static final int NEWEST_SENT_NANOS = 4;
   private static final int RING_HEAD_AND_SIZE = 5; // head in the low 32 bits, size in the high
-  private static final int RING = 6; // then `history` (version, ack) pairs
+  private static final int DELETE_VERSION = 6; // the newest delete sent
+  private static final int DELETE_SENT_NANOS = 7;
+  private static final int PREVIOUS_DELETE_VERSION = 8; // the one before it
+  private static final int RING = 9; // then `history` (version, ack) pairs
 
   private final CheckerConfig config;
   private final String keyPrefix;
@@ -78,6 +83,8 @@ public final class ConsistencyChecker {
   private final LongAdder concurrent = new LongAdder();
   private final LongAdder stale = new LongAdder();
   private final LongAdder violations = new LongAdder();
+  private final LongAdder staleAfterLostWrites = new LongAdder();
+  private volatile HeldViolations held;
   private final LongAdder regressions = new LongAdder();
   private final LongAdder corrupt = new LongAdder();
   private final LongAdder beyondHistory = new LongAdder();
@@ -122,6 +129,33 @@ public final class ConsistencyChecker {
         state[at + NEWEST_SENT_VERSION] = version;
         state[at + NEWEST_SENT_NANOS] = sentNanos;
       }
+    }
+  }
+
+  /**
+   * A delete ({@code DEL}) was sent at {@code sentNanos}, as {@code version} of the key (a
+   * version from {@link #nextVersion} like a write's; acknowledged, failed and lost the same way).
+   * A read that finds no value is taken to return the newest delete sent before the read ended
+   * (the one before that when the newest was sent later), or version 0 when there was none.
+   */
+  public void deleteSent(int key, long version, long sentNanos) {
+    writeSent(key, version, sentNanos);
+    int at = key * stride;
+    synchronized (stripe(key)) {
+      if (version > state[at + DELETE_VERSION]) {
+        state[at + PREVIOUS_DELETE_VERSION] = state[at + DELETE_VERSION];
+        state[at + DELETE_VERSION] = version;
+        state[at + DELETE_SENT_NANOS] = sentNanos;
+      }
+    }
+  }
+
+  /** The version a read that found no value returned (see {@link #deleteSent}). */
+  private long absentVersion(int key, long endNanos) {
+    int at = key * stride;
+    synchronized (stripe(key)) {
+      return state[at + DELETE_SENT_NANOS] - endNanos <= 0 ? state[at + DELETE_VERSION]
+          : state[at + PREVIOUS_DELETE_VERSION];
     }
   }
 
@@ -171,7 +205,7 @@ public final class ConsistencyChecker {
 
   /** {@link #readReturned}, with the staleness age of a stale read. */
   public ReadVerdict check(int reader, int key, long startNanos, long endNanos, String value) {
-    long version = value == null ? 0 : versionOf(value, key);
+    long version = value == null ? absentVersion(key, endNanos) : versionOf(value, key);
     if (version < 0 || version > handedOut.get(key)) {
       corrupt.increment();
       return ReadVerdict.CORRUPT;
@@ -237,6 +271,7 @@ public final class ConsistencyChecker {
 
   private ReadVerdict classify(int key, long version, long startNanos, long endNanos) {
     long minNewerAck = Long.MAX_VALUE;
+    long newestMissed = 0;
     boolean behindHistory;
     long evictedAck;
     long sentVersion;
@@ -245,11 +280,19 @@ public final class ConsistencyChecker {
     synchronized (stripe(key)) {
       int size = (int) (state[at + RING_HEAD_AND_SIZE] >>> 32);
       for (int entry = at + RING, end = entry + 2 * size; entry < end; entry += 2) {
-        if (state[entry] > version && state[entry + 1] < minNewerAck) {
-          minNewerAck = state[entry + 1];
+        if (state[entry] > version) {
+          if (state[entry + 1] < minNewerAck) {
+            minNewerAck = state[entry + 1];
+          }
+          if (state[entry + 1] - startNanos < 0 && state[entry] > newestMissed) {
+            newestMissed = state[entry];
+          }
         }
       }
       behindHistory = state[at + EVICTED_MAX_VERSION] > version;
+      if (behindHistory) {
+        newestMissed = Math.max(newestMissed, state[at + EVICTED_MAX_VERSION]);
+      }
       evictedAck = state[at + EVICTED_LAST_ACK];
       sentVersion = state[at + NEWEST_SENT_VERSION];
       sentNanos = state[at + NEWEST_SENT_NANOS];
@@ -261,10 +304,11 @@ public final class ConsistencyChecker {
     if (minNewerAck - startNanos < 0) {
       long age = startNanos - minNewerAck;
       stale.increment();
-      stalenessMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(age)));
-      if (age > boundNanos) {
-        violations.increment();
+      HeldViolations holding = held;
+      if (age > boundNanos && holding != null && holding.hold(key, version, newestMissed, startNanos, age)) {
+        return new ReadVerdict(ReadClass.STALE, age, true);
       }
+      recordStaleness(age);
       return new ReadVerdict(ReadClass.STALE, age);
     }
     if (behindHistory) {
@@ -276,6 +320,63 @@ public final class ConsistencyChecker {
     }
     fresh.increment();
     return ReadVerdict.FRESH;
+  }
+
+  private void recordStaleness(long ageNanos) {
+    stalenessMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(ageNanos)));
+    if (ageNanos > boundNanos) {
+      violations.increment();
+    }
+  }
+
+  /** Told of held reads as their verdicts come (see {@link #holdViolations}). */
+  public interface HeldReadListener {
+    /** A held read is a violation after all. */
+    void violation(int key, long ageNanos);
+
+    /** A held read missed only writes a failover lost: not counted as a violation. */
+    default void excused(int key, long ageNanos) {}
+  }
+
+  /**
+   * From now on, a stale read beyond the bound is held up to {@code window} (at most
+   * {@code capacity} at a time) instead of counting at once as a violation: an
+   * {@link #auditDuringRun} in that time that finds every version it missed lost excuses it
+   * (counted in {@code staleAfterLostWrites}, not in violations nor in the staleness ages);
+   * otherwise it is confirmed, by {@link #confirmHeld} or {@link #stopHolding}, and reported to
+   * {@code listener}. For runs whose primary can change; without it, every violation counts at once.
+   */
+  public void holdViolations(Duration window, int capacity, HeldReadListener listener) {
+    held = new HeldViolations(window.toNanos(), capacity, new HeldViolations.Outcome() {
+      @Override
+      public void confirmed(int key, long ageNanos) {
+        recordStaleness(ageNanos);
+        listener.violation(key, ageNanos);
+      }
+
+      @Override
+      public void excused(int key, long ageNanos) {
+        staleAfterLostWrites.increment();
+        listener.excused(key, ageNanos);
+      }
+    });
+  }
+
+  /** Confirms the held reads whose window has passed; call regularly while holding. */
+  public void confirmHeld(long nowNanos) {
+    HeldViolations holding = held;
+    if (holding != null) {
+      holding.confirmDue(nowNanos);
+    }
+  }
+
+  /** Confirms every held read and holds no more (the load is over). */
+  public void stopHolding() {
+    HeldViolations holding = held;
+    if (holding != null) {
+      held = null;
+      holding.close();
+    }
   }
 
   private void checkMonotonic(int reader, int key, long version) {
@@ -318,7 +419,7 @@ public final class ConsistencyChecker {
         continue;
       }
       checked++;
-      long stored = storedVersion(readFromPrimary.apply(key));
+      long stored = storedVersion(key, readFromPrimary.apply(key));
       Set<Long> gone = lostDuringRun.getOrDefault(key, Set.of());
       long missing = gone.size();
       if (stored < acked) {
@@ -359,21 +460,49 @@ public final class ConsistencyChecker {
     long checked = 0;
     long versionsLost = 0;
     List<LostKey> lost = new ArrayList<>();
+    Map<Integer, long[]> lostRanges = new HashMap<>();
     for (int key = 0; key < config.keys(); key++) {
       if (reads.get(key) == null) {
         continue;
       }
-      long stored = storedVersion(reads.get(key).join());
+      long stored = storedVersion(key, reads.get(key).join());
       checked++;
       if (stored < ackedBefore[key]) {
         long voided = voidVersions(key, stored, ackedBefore[key]);
+        lostRanges.put(key, new long[] {stored, ackedBefore[key]});
         if (voided > 0) {
           lost.add(new LostKey(key, stored, ackedBefore[key], voided));
           versionsLost += voided;
         }
       }
     }
+    HeldViolations holding = held;
+    if (holding != null) {
+      holding.excuse(lostRanges);
+    }
     return new LostWrites(checked, lost.size(), versionsLost, List.copyOf(lost));
+  }
+
+  /**
+   * A write of {@code version} replaced {@code previousValue} on its primary ({@code SET .. GET};
+   * null: no value). Acknowledged versions between the two never reached that primary: a
+   * failover lost them, even when this write came before any audit could see the gap. They are
+   * taken out of the history and counted as lost, like {@link #auditDuringRun}'s. Assumes one
+   * connection per key at a time, as the harness's writer has.
+   */
+  public void writeReplaced(int key, long version, String previousValue) {
+    long previous = storedVersion(key, previousValue);
+    long upTo;
+    synchronized (stripe(key)) {
+      upTo = Math.min(version - 1, state[key * stride + HIGHEST_ACKED]);
+    }
+    if (previous < upTo) {
+      voidVersions(key, previous, upTo);
+      HeldViolations holding = held;
+      if (holding != null) {
+        holding.excuse(Map.of(key, new long[] {previous, upTo}));
+      }
+    }
   }
 
   /** Takes acknowledged versions in (stored, upTo] out of the key's history; returns how many were new. */
@@ -407,9 +536,15 @@ public final class ConsistencyChecker {
     return added;
   }
 
-  private static long storedVersion(String value) {
+  /** The version a primary holds: the value's, or for no value the newest delete (or 0). */
+  private long storedVersion(int key, String value) {
+    if (value == null) {
+      synchronized (stripe(key)) {
+        return state[key * stride + DELETE_VERSION];
+      }
+    }
     try {
-      return value == null ? 0 : VersionedValue.decode(value).version();
+      return VersionedValue.decode(value).version();
     } catch (IllegalArgumentException e) {
       return 0;
     }
@@ -419,16 +554,19 @@ public final class ConsistencyChecker {
   public synchronized CheckerReport report() {
     stalenessTotal.add(stalenessMicros.getIntervalHistogram());
     return new CheckerReport(fresh.sum(), concurrent.sum(), stale.sum(), violations.sum(), regressions.sum(),
-        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), stalenessTotal.copy());
+        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), staleAfterLostWrites.sum(), stalenessTotal.copy());
   }
 
   /**
    * A snapshot of the checker.
    *
-   * @param stalenessAgeMicros ages of stale reads, microseconds
+   * @param staleAfterLostWrites stale reads beyond the bound that missed only writes a failover
+   *     lost (see {@link #holdViolations}); counted in {@code stale}, not in {@code violations}
+   * @param stalenessAgeMicros ages of stale reads, microseconds (without those)
    */
   public record CheckerReport(long fresh, long concurrent, long stale, long violations, long regressions,
-      long corrupt, long beyondHistory, long writesAcknowledged, Histogram stalenessAgeMicros) {
+      long corrupt, long beyondHistory, long writesAcknowledged, long staleAfterLostWrites,
+      Histogram stalenessAgeMicros) {
     public long reads() {
       return fresh + concurrent + stale + corrupt;
     }

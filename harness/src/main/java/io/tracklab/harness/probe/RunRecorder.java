@@ -83,6 +83,19 @@ public final class RunRecorder {
     return version;
   }
 
+  /** The write of {@code version}, acknowledged, replaced {@code previousValue} (see {@link ConsistencyChecker#writeReplaced}). */
+  public void writeReplaced(int key, long version, String previousValue) {
+    checker.writeReplaced(key, version, previousValue);
+  }
+
+  /** A delete of {@code key} is about to be sent: its version (acknowledged or failed like a write's). */
+  public long deleteSending(int key, long sentNanos) {
+    long version = checker.nextVersion(key);
+    checker.deleteSent(key, version, sentNanos);
+    invalidationDelays.writeSent(key, sentNanos);
+    return version;
+  }
+
   /**
    * The write's reply arrived; stamp {@code ackNanos} where the reply is handled (the I/O
    * thread), not when a waiting thread wakes.
@@ -235,6 +248,7 @@ public final class RunRecorder {
     counters.put("concurrent_reads", report.concurrent());
     counters.put("stale_reads", report.stale());
     counters.put("violations", report.violations());
+    counters.put("stale_reads_after_lost_writes", report.staleAfterLostWrites());
     counters.put("regressions", report.regressions());
     counters.put("corrupt_reads", report.corrupt());
     counters.put("reads_beyond_history", report.beyondHistory());

@@ -2,7 +2,9 @@ package io.tracklab.harness.workload;
 
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.output.ValueOutput;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
@@ -32,12 +34,40 @@ public final class StampedWriter {
     this.connection = connection;
   }
 
+  /** When a write's reply arrived, and what it replaced. */
+  public record Replaced(long ackNanos, String previous) {}
+
+  /**
+   * {@code SET key value GET} (Redis 6.2+): completes with the {@link System#nanoTime()} of its
+   * reply and the value it replaced (null: none), which tells whether an earlier acknowledged
+   * write of the key never reached this primary.
+   */
+  public CompletableFuture<Replaced> setReturningPrevious(String key, String value) {
+    AsyncCommand<String, String, String> set = new AsyncCommand<>(new Command<>(CommandType.SET,
+        new ValueOutput<>(StringCodec.UTF8),
+        new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value).add(CommandType.GET)));
+    CompletableFuture<Replaced> acknowledged = set.thenApply(previous -> new Replaced(System.nanoTime(), previous));
+    connection.get().dispatch(set);
+    return acknowledged;
+  }
+
+  /** DEL {@code key}; completes with the {@link System#nanoTime()} of its reply. */
+  public CompletableFuture<Long> delete(String key) {
+    AsyncCommand<String, String, Long> del = new AsyncCommand<>(new Command<>(CommandType.DEL,
+        new IntegerOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).addKey(key)));
+    return dispatchStamped(del);
+  }
+
+  private <T> CompletableFuture<Long> dispatchStamped(AsyncCommand<String, String, T> command) {
+    CompletableFuture<Long> acknowledged = command.thenApply(reply -> System.nanoTime());
+    connection.get().dispatch(command);
+    return acknowledged;
+  }
+
   /** SET {@code key value}; completes with the {@link System#nanoTime()} of its reply. */
   public CompletableFuture<Long> set(String key, String value) {
     AsyncCommand<String, String, String> set = new AsyncCommand<>(new Command<>(CommandType.SET,
         new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value)));
-    CompletableFuture<Long> acknowledged = set.thenApply(ok -> System.nanoTime());
-    connection.get().dispatch(set);
-    return acknowledged;
+    return dispatchStamped(set);
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.tracklab.harness.workload.VersionedValue;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -205,5 +207,146 @@ class ConsistencyCheckerTest {
     small.auditDuringRun(key -> completed(key == 2 ? value(2, 1) : null));
     assertThat(small.readReturned(0, 2, ms(2000), ms(2001), value(2, 1))).isEqualTo(ReadClass.FRESH);
     assertThat(small.audit(key -> key == 2 ? value(2, 1) : null).versionsLost()).isEqualTo(4);
+  }
+
+  /** Deletes the key as its next version, sent at sent ms and acknowledged at acked ms. */
+  private long delete(int key, long sent, long acked) {
+    long version = checker.nextVersion(key);
+    checker.deleteSent(key, version, ms(sent));
+    checker.writeAcked(key, version, ms(acked));
+    return version;
+  }
+
+  @Test
+  void afterADelete_findingNothingIsFresh_andTheOldValueIsStale() {
+    write(3, 0, 1);
+    delete(3, 100, 110);
+    assertThat(checker.readReturned(0, 3, ms(200), ms(201), null)).isEqualTo(ReadClass.FRESH);
+    assertThat(checker.check(0, 3, ms(200), ms(201), value(3, 1)).staleAgeNanos()).isEqualTo(ms(90));
+  }
+
+  @Test
+  void aWriteAfterADelete_makesFindingNothingStale() {
+    write(3, 0, 1);
+    delete(3, 100, 110);
+    write(3, 300, 310);
+    ReadVerdict verdict = checker.check(0, 3, ms(400), ms(401), null);
+    assertThat(verdict.readClass()).isEqualTo(ReadClass.STALE);
+    assertThat(verdict.staleAgeNanos()).isEqualTo(ms(90));
+  }
+
+  @Test
+  void findingNothing_beforeADeleteWasSent_isStillJudgedAgainstTheValueBefore() {
+    write(3, 0, 1);
+    long v2 = write(3, 10, 11);
+    assertThat(v2).isEqualTo(2);
+    long v3 = checker.nextVersion(3);
+    checker.deleteSent(3, v3, ms(500)); // sent after the read below ended
+    assertThat(checker.check(0, 3, ms(100), ms(101), null).staleAgeNanos())
+        .as("no delete had been sent: nothing found is version 0, behind v1 since 1 ms").isEqualTo(ms(99));
+  }
+
+  @Test
+  void audit_countsADeletedKeyAsHoldingItsDelete() {
+    write(4, 0, 1);
+    delete(4, 10, 11);
+    write(5, 0, 1);
+    delete(5, 10, 11);
+    write(5, 20, 21); // v3 acknowledged, then lost: the primary has nothing
+    ConsistencyChecker.LostWrites audit = checker.audit(key -> null);
+    assertThat(audit.lost()).containsExactly(new ConsistencyChecker.LostKey(5, 2, 3, 1));
+  }
+
+  /** Held-read outcomes, as "violation key:ageMs" and "excused key:ageMs". */
+  private final List<String> outcomes = new ArrayList<>();
+
+  private void holdFor(long windowMillis) {
+    checker.holdViolations(Duration.ofMillis(windowMillis), 100, new ConsistencyChecker.HeldReadListener() {
+      @Override
+      public void violation(int key, long ageNanos) {
+        outcomes.add("violation " + key + ":" + ageNanos / 1_000_000);
+      }
+
+      @Override
+      public void excused(int key, long ageNanos) {
+        outcomes.add("excused " + key + ":" + ageNanos / 1_000_000);
+      }
+    });
+  }
+
+  @Test
+  void aHeldViolation_thatMissedOnlyLostWrites_isExcusedByTheAudit() {
+    holdFor(5_000);
+    write(6, 0, 1); // v1 survives
+    write(6, 10, 11); // v2 lost in a failover
+    ReadVerdict read = checker.check(0, 6, ms(500), ms(501), value(6, 1)); // 489 ms behind v2: beyond 40 ms
+    assertThat(read.held()).isTrue();
+    assertThat(checker.report().violations()).as("held, not counted yet").isZero();
+
+    checker.auditDuringRun(key -> completed(key == 6 ? value(6, 1) : null));
+    assertThat(outcomes).containsExactly("excused 6:489");
+    ConsistencyChecker.CheckerReport report = checker.report();
+    assertThat(report.violations()).isZero();
+    assertThat(report.staleAfterLostWrites()).isEqualTo(1);
+    assertThat(report.stale()).isEqualTo(1);
+    assertThat(report.stalenessAgeMicros().getTotalCount()).isZero();
+  }
+
+  @Test
+  void aHeldViolation_thatAlsoMissedASurvivingWrite_isConfirmedWhenItsTimeIsUp() {
+    holdFor(1_000);
+    write(7, 0, 1); // v1
+    write(7, 10, 11); // v2 survives
+    write(7, 20, 21); // v3 lost
+    checker.check(0, 7, ms(500), ms(501), value(7, 1)); // missed v2 and v3
+    checker.auditDuringRun(key -> completed(key == 7 ? value(7, 2) : null));
+    assertThat(outcomes).isEmpty();
+    checker.confirmHeld(ms(1_400));
+    assertThat(outcomes).as("held 900 ms of a 1000 ms window").isEmpty();
+    checker.confirmHeld(ms(1_500));
+    assertThat(outcomes).containsExactly("violation 7:489");
+    assertThat(checker.report().violations()).isEqualTo(1);
+    assertThat(checker.report().stalenessAgeMicros().getMaxValue()).isCloseTo(489_000L, withinPercentage(0.1));
+  }
+
+  @Test
+  void stopHolding_confirmsWhatIsHeld_andLaterViolationsCountAtOnce() {
+    holdFor(60_000);
+    write(8, 0, 1);
+    write(8, 10, 11);
+    checker.check(0, 8, ms(500), ms(501), value(8, 1));
+    checker.stopHolding();
+    assertThat(outcomes).containsExactly("violation 8:489");
+    assertThat(checker.check(0, 8, ms(600), ms(601), value(8, 1)).held()).isFalse();
+    assertThat(checker.report().violations()).isEqualTo(2);
+  }
+
+  @Test
+  void staleReadsWithinTheBound_areNeverHeld() {
+    holdFor(60_000);
+    write(9, 0, 1);
+    write(9, 10, 11);
+    assertThat(checker.check(0, 9, ms(30), ms(31), value(9, 1)).held()).isFalse(); // 19 ms < 40 ms
+  }
+
+  @Test
+  void aWriteThatReplacedAnOlderVersionThanAcknowledged_provesTheVersionsBetweenLost() {
+    holdFor(5_000);
+    write(6, 0, 1); // v1 survives
+    write(6, 10, 11); // v2: acknowledged by a primary that then lost it
+    checker.check(0, 6, ms(500), ms(501), value(6, 1)); // held: behind v2 by 489 ms
+    long v3 = write(6, 600, 601); // on the new primary, before any audit; it replaced v1
+    checker.writeReplaced(6, v3, value(6, 1));
+    assertThat(outcomes).containsExactly("excused 6:489");
+    assertThat(checker.audit(key -> key == 6 ? value(6, 3) : null).versionsLost()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteThatReplacedItsPredecessor_provesNothingLost() {
+    write(6, 0, 1);
+    long v2 = write(6, 10, 11);
+    checker.writeReplaced(6, v2, value(6, 1));
+    assertThat(checker.readReturned(0, 6, ms(500), ms(501), value(6, 1))).isEqualTo(ReadClass.STALE);
+    assertThat(checker.audit(key -> key == 6 ? value(6, 2) : null).versionsLost()).isZero();
   }
 }

@@ -51,7 +51,7 @@ final class CacheGetAction extends JavaAction {
       components.core().statsEngine().logResponse(session.scenario(), session.groups(),
           read.local() ? NearCacheDsl.GET_LOCAL : NearCacheDsl.GET_REMOTE, startMillis, endMillis, corrupt ? KO$.MODULE$ : OK$.MODULE$,
           Option.empty(), corrupt ? Option.apply("value never written: " + read.value()) : Option.empty());
-      if (verdict.readClass() == ReadClass.STALE) {
+      if (verdict.readClass() == ReadClass.STALE && !verdict.held()) {
         components.pseudoRequests().log(NearCacheDsl.STALENESS, verdict.staleAgeNanos());
       }
       if (corrupt) {

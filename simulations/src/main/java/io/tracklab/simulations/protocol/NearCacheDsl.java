@@ -22,6 +22,12 @@ public final class NearCacheDsl {
   public static final String GET_REMOTE = "get (remote)";
   /** Request: a write of the next version of a key. */
   public static final String SET = "set";
+  /** Request: a delete of a key (its next version). */
+  public static final String DELETE = "delete";
+  /** Request: a multi-key read every key of which the near-cache answered locally. */
+  public static final String MGET_LOCAL = "mget (local)";
+  /** Request: a multi-key read that went to Redis for at least one key. */
+  public static final String MGET_REMOTE = "mget (remote)";
   /** Pseudo-request: one per user at its end, its response time the run's hit ratio so far in per mille. */
   public static final String HIT_RATIO = "hit ratio (per mille)";
   /** Pseudo-request: one per fault injected or healed, KO when that failed (the run then did not test what it says). */
@@ -53,7 +59,22 @@ public final class NearCacheDsl {
 
   /** Writes the next version of the workload's next key (as another instance would). */
   public static ActionBuilder cacheSet() {
-    return () -> (context, next) -> new CacheSetAction(
-        context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next);
+    return () -> (context, next) -> new CacheWriteAction(
+        context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next, false);
+  }
+
+  /** Deletes the workload's next key (as another instance would); the delete is its next version. */
+  public static ActionBuilder cacheDelete() {
+    return () -> (context, next) -> new CacheWriteAction(
+        context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next, true);
+  }
+
+  /** Reads {@code size} of the workload's keys at once through the client under test. */
+  public static ActionBuilder cacheMget(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("an MGET reads at least one key, got " + size);
+    }
+    return () -> (context, next) -> new CacheMgetAction(
+        context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next, size);
   }
 }

@@ -44,6 +44,7 @@ final class PseudoRequests {
     log(NearCacheDsl.STALENESS, 0);
     log(NearCacheDsl.INVALIDATION_DELAY, 0);
     run.onInvalidationDelay(delayNanos -> log(NearCacheDsl.INVALIDATION_DELAY, delayNanos));
+    run.onHeldViolation(ageNanos -> log(NearCacheDsl.STALENESS, ageNanos));
     run.loadStarted(new ChaosListener() {
       @Override
       public void injected(ScheduledFault fault, String node, Duration offset) {
@@ -91,6 +92,7 @@ final class PseudoRequests {
    * read, carries the hit-ratio gate.
    */
   void hitRatio() {
+    run.loadEnding(); // a user is done: held stale reads get their verdicts while Gatling still listens
     long perMille = Math.round(run.recorder().hitRatio() * 1000);
     long end = core.clock().nowMillis();
     core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), NearCacheDsl.HIT_RATIO, end - perMille, end,

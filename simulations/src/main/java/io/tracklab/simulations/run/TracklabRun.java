@@ -73,6 +73,7 @@ public final class TracklabRun implements AutoCloseable {
   private final ClientResources clientResources;
   private final StampedWriter writer;
   private final LostWriteAuditor auditor;
+  private volatile java.util.function.LongConsumer heldViolations;
   private final CacheClient client;
   private final RunRecorder recorder;
   private final long startNanos;
@@ -109,6 +110,15 @@ public final class TracklabRun implements AutoCloseable {
         (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
     this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
     resources.add(0, auditor);
+    if (settings.topology() != TopologyKind.STANDALONE) {
+      // the primary can change and lose writes: violations wait for the audit that may excuse them
+      recorder.checker().holdViolations(LostWriteAuditor.HOLD, 1 << 16, (key, ageNanos) -> {
+        java.util.function.LongConsumer listener = heldViolations;
+        if (listener != null) {
+          listener.accept(ageNanos);
+        }
+      });
+    }
     // before any load: a schedule naming a node this topology lacks fails here, not mid-run
     this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
     resources.add(0, chaos);
@@ -209,7 +219,11 @@ public final class TracklabRun implements AutoCloseable {
   public static synchronized TracklabRun start(String simulation, RunSettings settings, GateSettings gates,
       FaultSchedule faults) {
     if (current != null && !current.finished) {
-      throw new IllegalStateException("a tracklab run is already going: " + current.runId);
+      // Gatling calls a simulation's after() only when its load started: a run whose Gatling
+      // failed in between (in the same JVM, as in tests) is stopped here, not left running
+      System.out.printf("tracklab: run %s never finished (Gatling stopped before the load); stopping it%n",
+          current.runId);
+      current.finish(true);
     }
     TracklabRun run = new TracklabRun(simulation, settings, gates, faults);
     current = run;
@@ -292,6 +306,19 @@ public final class TracklabRun implements AutoCloseable {
     recorder.invalidationDelays().onDelay((atNanos, delayNanos) -> listener.accept(delayNanos));
   }
 
+  /**
+   * Tells {@code listener} the age of each held stale read confirmed as a violation (see
+   * {@link LostWriteAuditor}); on the auditor's thread, or the caller of {@link #loadEnding}.
+   */
+  public void onHeldViolation(java.util.function.LongConsumer listener) {
+    heldViolations = listener;
+  }
+
+  /** The first user finished its operations: no more holding; the held reads get their verdicts now. */
+  public void loadEnding() {
+    recorder.checker().stopHolding();
+  }
+
   /** True once {@link #finish} began: nothing may be reported to Gatling any more. */
   public boolean isFinishing() {
     return finished;
@@ -316,6 +343,7 @@ public final class TracklabRun implements AutoCloseable {
       long end = System.nanoTime();
       // every fault heals before the audit, which reads from the primaries
       chaos.close();
+      recorder.checker().stopHolding();
       ConsistencyChecker.LostWrites lost = interrupted ? null : auditor.finalAudit();
       RunResult measured = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
           provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);

@@ -16,6 +16,7 @@ import java.util.Properties;
  * @param users virtual users, each issuing operations back to back (closed model)
  * @param rate total operations per second to hold (Gatling throttle); 0: as fast as the users go
  * @param clientTtl the TTL of the {@code ttl} client
+ * @param mix MGETs among the reads and DELs among the writes
  */
 public record RunSettings(
     TopologyKind topology,
@@ -27,7 +28,8 @@ public record RunSettings(
     KeyDistribution distribution,
     double readRatio,
     int valueSize,
-    Duration clientTtl) {
+    Duration clientTtl,
+    OperationMix mix) {
 
   /** The defaults of one simulation, overridden by system properties. */
   public static RunSettings from(Properties properties, RunSettings defaults) {
@@ -57,6 +59,7 @@ public record RunSettings(
         distribution,
         read.decimal("readRatio", defaults.readRatio(), 0, 1),
         read.integer("valueSize", defaults.valueSize(), 1),
-        read.positiveDuration("clientTtl", defaults.clientTtl()));
+        read.positiveDuration("clientTtl", defaults.clientTtl()),
+        OperationMix.from(read, defaults.mix()));
   }
 }

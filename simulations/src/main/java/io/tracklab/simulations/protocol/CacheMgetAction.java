@@ -1,0 +1,82 @@
+package io.tracklab.simulations.protocol;
+
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.tracklab.harness.nearcache.NearCacheRead;
+import io.tracklab.harness.probe.ReadClass;
+import io.tracklab.harness.probe.ReadVerdict;
+import io.tracklab.simulations.run.TracklabRun;
+import java.util.ArrayList;
+import java.util.List;
+import scala.Option;
+
+/**
+ * Reads {@code size} keys of the workload at once through the client under test; each key's
+ * value is checked like a single read (same start and end). Recorded as one request,
+ * {@code mget (local)} when every key was a local hit, {@code mget (remote)} otherwise.
+ */
+final class CacheMgetAction extends JavaAction {
+  private final NearCacheProtocol.Components components;
+  private final Action next;
+  private final int size;
+
+  CacheMgetAction(NearCacheProtocol.Components components, Action next, int size) {
+    this.components = components;
+    this.next = next;
+    this.size = size;
+  }
+
+  @Override
+  public String name() {
+    return "cacheMget";
+  }
+
+  @Override
+  public void execute(Session session) {
+    components.pseudoRequests().ensureStarted();
+    TracklabRun run = components.run();
+    int[] keys = new int[size];
+    List<String> names = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      keys[i] = run.nextKey();
+      names.add(run.workload().key(keys[i]));
+    }
+    long startMillis = components.core().clock().nowMillis();
+    long startNanos = System.nanoTime();
+    run.client().readManyAsync(names).whenComplete((reads, failure) -> {
+      long endNanos = System.nanoTime();
+      long endMillis = components.core().clock().nowMillis();
+      if (failure != null) {
+        for (int i = 0; i < size; i++) {
+          run.recorder().readFailed();
+        }
+        components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.MGET_REMOTE,
+            startMillis, endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
+        continueFailed(session, next);
+        return;
+      }
+      boolean allLocal = true;
+      String corrupt = null;
+      for (int i = 0; i < size; i++) {
+        NearCacheRead<String> read = reads.get(i);
+        allLocal &= read.local();
+        ReadVerdict verdict = run.recorder().read(-1, keys[i], startNanos, endNanos, read.value(), read.local());
+        if (verdict.readClass() == ReadClass.CORRUPT) {
+          corrupt = "value never written: " + read.value();
+        } else if (verdict.readClass() == ReadClass.STALE && !verdict.held()) {
+          components.pseudoRequests().log(NearCacheDsl.STALENESS, verdict.staleAgeNanos());
+        }
+      }
+      components.core().statsEngine().logResponse(session.scenario(), session.groups(),
+          allLocal ? NearCacheDsl.MGET_LOCAL : NearCacheDsl.MGET_REMOTE, startMillis, endMillis,
+          corrupt == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(corrupt));
+      if (corrupt == null) {
+        next.$bang(session);
+      } else {
+        continueFailed(session, next);
+      }
+    });
+  }
+}

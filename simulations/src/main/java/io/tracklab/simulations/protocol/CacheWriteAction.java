@@ -1,0 +1,72 @@
+package io.tracklab.simulations.protocol;
+
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.tracklab.harness.workload.StampedWriter;
+import io.tracklab.harness.workload.VersionedValue;
+import io.tracklab.simulations.run.TracklabRun;
+import java.util.concurrent.CompletableFuture;
+import scala.Option;
+
+/**
+ * Writes the next version of the workload's next key through the run's writer (another
+ * application instance, not the client under test): a SET of a versioned value, or a DEL, which
+ * takes a version too. Every write is recorded for the checker, acknowledgement stamped on the
+ * I/O thread; a SET also returns what it replaced, which proves earlier writes lost when the
+ * primary changed under them.
+ */
+final class CacheWriteAction extends JavaAction {
+  private final NearCacheProtocol.Components components;
+  private final Action next;
+  private final boolean delete;
+
+  CacheWriteAction(NearCacheProtocol.Components components, Action next, boolean delete) {
+    this.components = components;
+    this.next = next;
+    this.delete = delete;
+  }
+
+  @Override
+  public String name() {
+    return delete ? "cacheDelete" : "cacheSet";
+  }
+
+  @Override
+  public void execute(Session session) {
+    components.pseudoRequests().ensureStarted();
+    TracklabRun run = components.run();
+    int key = run.nextKey();
+    String name = run.workload().key(key);
+    String request = delete ? NearCacheDsl.DELETE : NearCacheDsl.SET;
+    long startMillis = components.core().clock().nowMillis();
+    long version;
+    CompletableFuture<StampedWriter.Replaced> write;
+    if (delete) {
+      version = run.recorder().deleteSending(key, System.nanoTime());
+      write = run.writer().delete(name).thenApply(ackNanos -> new StampedWriter.Replaced(ackNanos, null));
+    } else {
+      version = run.recorder().writeSending(key, System.nanoTime());
+      write = run.writer().setReturningPrevious(name,
+          new VersionedValue(name, version, 0).encode(run.workload().valueSize()));
+    }
+    write.whenComplete((acknowledged, failure) -> {
+      long endMillis = components.core().clock().nowMillis();
+      if (failure != null) {
+        run.recorder().writeFailed(key, version);
+        components.core().statsEngine().logResponse(session.scenario(), session.groups(), request, startMillis,
+            endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
+        continueFailed(session, next);
+        return;
+      }
+      run.recorder().writeAcked(key, version, acknowledged.ackNanos(), null);
+      if (!delete) {
+        run.recorder().writeReplaced(key, version, acknowledged.previous());
+      }
+      components.core().statsEngine().logResponse(session.scenario(), session.groups(), request, startMillis,
+          endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+      next.$bang(session);
+    });
+  }
+}

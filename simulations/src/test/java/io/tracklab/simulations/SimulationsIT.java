@@ -1,0 +1,164 @@
+package io.tracklab.simulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatling.app.Gatling$;
+import io.lettuce.core.cluster.SlotHash;
+import io.tracklab.harness.result.FaultRecord;
+import io.tracklab.harness.result.GateVerdict;
+import io.tracklab.harness.result.ResultFiles;
+import io.tracklab.harness.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every simulation, shortened, on the local provisioner (real redis-server processes), run
+ * through Gatling's own entry point as {@code mvn gatling:test} runs it: its gates (Gatling
+ * assertions) must pass for tracklab's client, and a TTL-only cache must fail the staleness gate.
+ * Fault schedules are compressed with {@code -Dfaults}, the way a user shortens a run.
+ */
+class SimulationsIT {
+  private static final int GATLING_OK = 0;
+
+  @TempDir
+  Path directory;
+
+  private record Outcome(int status, RunResult result, Path gatlingResults) {
+    GateVerdict gate(String name) {
+      return result.gates().stream().filter(gate -> gate.name().equals(name)).findFirst()
+          .orElseThrow(() -> new AssertionError("no gate " + name + " in " + result.gates()));
+    }
+
+    List<String> faultKinds() {
+      return result.run().faults().stream().map(FaultRecord::kind).toList();
+    }
+  }
+
+  private Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties)
+      throws IOException {
+    return run(simulation, properties, false);
+  }
+
+  /** Gatling's HTML report takes as long as a short run to build: only where a test looks at it. */
+  private Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties,
+      boolean htmlReport) throws IOException {
+    Path results = directory.resolve("tracklab");
+    Path gatling = directory.resolve("gatling");
+    Map<String, String> all = new HashMap<>(properties);
+    all.put("tracklab.results.dir", results.toString());
+    all.put("tracklab.provisioner", "local");
+    Map<String, String> previous = new HashMap<>();
+    all.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+    int status;
+    try {
+      List<String> arguments = new ArrayList<>(List.of(
+          "--simulation", simulation.getName(), "--results-folder", gatling.toString()));
+      if (!htmlReport) {
+        arguments.add("--no-reports");
+      }
+      status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
+    } finally {
+      previous.forEach((key, value) -> {
+        if (value == null) {
+          System.clearProperty(key);
+        } else {
+          System.setProperty(key, value);
+        }
+      });
+    }
+    try (Stream<Path> files = Files.walk(results)) {
+      Path file = files.filter(path -> path.getFileName().toString().equals(ResultFiles.FILE_NAME))
+          .findFirst().orElseThrow(() -> new AssertionError("no result.json under " + results));
+      return new Outcome(status, ResultFiles.read(file), gatling);
+    }
+  }
+
+  private static void assertAllGatesPass(Outcome outcome) {
+    assertThat(outcome.result().gates()).isNotEmpty().allSatisfy(gate ->
+        assertThat(gate.passed()).as("%s: measured %s, threshold %s", gate.name(), gate.measured(), gate.threshold())
+            .isTrue());
+    assertThat(outcome.status()).as("Gatling's exit status (assertions)").isEqualTo(GATLING_OK);
+  }
+
+  @Test
+  void readHeavy_passesItsGates_andWritesGatlingsReport() throws IOException {
+    Outcome outcome = run(ReadHeavySimulation.class, Map.of("duration", "8s"), true);
+    assertAllGatesPass(outcome);
+    assertThat(outcome.gate("hit ratio").measured()).isGreaterThanOrEqualTo(0.8);
+    assertThat(outcome.result().counters().get("reads")).isPositive();
+    try (Stream<Path> files = Files.walk(outcome.gatlingResults())) {
+      assertThat(files.filter(path -> path.getFileName().toString().equals("index.html"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void writeHeavy_passesItsGates() throws IOException {
+    Outcome outcome = run(WriteHeavySimulation.class, Map.of("duration", "6s"));
+    assertAllGatesPass(outcome);
+    long writes = outcome.result().counters().get("writes");
+    assertThat(writes).isGreaterThan(outcome.result().counters().get("reads") / 2);
+  }
+
+  @Test
+  void ttlOnlyClient_failsTheStalenessGate() throws IOException {
+    Outcome outcome = run(ReadHeavySimulation.class, Map.of("duration", "8s", "client", "ttl", "clientTtl", "5s"));
+    assertThat(outcome.status()).as("Gatling fails on the staleness assertion").isNotEqualTo(GATLING_OK);
+    GateVerdict staleness = outcome.gate("staleness beyond bound");
+    assertThat(staleness.passed()).isFalse();
+    assertThat(staleness.measured()).isGreaterThan(staleness.threshold());
+  }
+
+  @Test
+  void latencyChaos_passesItsGates_andRecordsTheFaults() throws IOException {
+    Outcome outcome = run(LatencyChaosSimulation.class, Map.of("duration", "9s",
+        "faults", "at 2s for 3s: latency 50ms jitter 10ms downstream on current-primary;"
+            + " at 6s for 2s: latency 200ms downstream on current-primary"));
+    assertAllGatesPass(outcome);
+    assertThat(outcome.faultKinds()).containsExactly("latency", "latency");
+    assertThat(outcome.result().run().faults()).allSatisfy(fault -> assertThat(fault.healedAtMillis()).isNotNull());
+  }
+
+  @Test
+  void partitionChaos_passesItsGates() throws IOException {
+    Outcome outcome = run(PartitionChaosSimulation.class, Map.of("duration", "10s",
+        "faults", "at 2s for 3s: partition current-primary; at 6s for 2s: reset current-primary"));
+    assertAllGatesPass(outcome);
+    assertThat(outcome.faultKinds()).containsExactly("partition", "reset");
+    assertThat(outcome.result().counters().get("flushes_heartbeat_missed")).isPositive();
+  }
+
+  @Test
+  void sentinelFailover_byKillAndPlanned_passesItsGates_andTimesBoth() throws IOException {
+    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "duration", "16s",
+        "faults", "at 2s for 6s: kill current-primary; at 10s: sentinel failover"));
+    assertAllGatesPass(outcome);
+    assertThat(outcome.faultKinds()).containsExactly("kill", "sentinel-failover");
+    assertThat(outcome.result().run().faults()).allSatisfy(fault ->
+        assertThat(((Number) fault.parameters().get("failoverMillis")).longValue()).isPositive());
+  }
+
+  @Test
+  void clusterFailover_byKillAndPlanned_passesItsGates() throws IOException {
+    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "cluster", "duration", "16s",
+        "faults", "at 2s for 6s: kill node-1; at 10s: cluster failover node-5"));
+    assertAllGatesPass(outcome);
+    assertThat(outcome.faultKinds()).containsExactly("kill", "cluster-failover");
+  }
+
+  @Test
+  void slotMigration_passesItsGates() throws IOException {
+    Outcome outcome = run(SlotMigrationSimulation.class, Map.of("duration", "9s", "faults",
+        "at 2s: migrate slot " + SlotHash.getSlot("key:0") + "; at 4s: migrate slot " + SlotHash.getSlot("key:1")
+            + "; at 6s: migrate slot " + SlotHash.getSlot("key:2")));
+    assertAllGatesPass(outcome);
+    assertThat(outcome.faultKinds()).containsExactly("migrate-slot", "migrate-slot", "migrate-slot");
+  }
+}
