@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs a {@link FaultSchedule} against a topology during a run: injects each fault at its time
@@ -99,17 +100,24 @@ public final class ChaosController implements AutoCloseable {
         return;
       }
     }
+    Predicate<String> affected = null;
     try {
       node = Fault.resolve(topology, fault.target());
       primaryBefore = timesFailover(fault) ? primaryNow() : null;
+      if (timesFailover(fault) && node != null && fault instanceof ProcessFault) {
+        affected = topology.keysServedBy(node); // before it goes: a dead node cannot be asked
+      }
       injectedNanos = System.nanoTime();
       heal = fault.inject(topology, node);
+      if (timesFailover(fault) && node != null && fault instanceof FailoverFault) {
+        affected = topology.keysServedBy(node); // the replica, primary now of the slots that moved
+      }
     } catch (Exception e) {
       fail(scheduled, "inject", e);
       return;
     }
     RunRecorder.FaultMark mark = recorder.faultStarted(fault.kind(), node, fault.parameters(), injectedNanos,
-        timesFailover(fault), primaryBefore);
+        timesFailover(fault), primaryBefore, affected);
     listener.injected(scheduled, node, offset(injectedNanos));
     if (!heal.undoes()) {
       return;

@@ -2,6 +2,7 @@ package io.tracklab.harness.chaos;
 
 import eu.rekawek.toxiproxy.Proxy;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What faults act on: a topology's nodes, their proxies and processes, and Redis's own failover
@@ -24,6 +25,14 @@ public interface ChaosTarget {
 
   /** The nodes that are primaries now, in a stable order. */
   List<String> primaries();
+
+  /**
+   * The keys (by name) whose primary is {@code node} now, where that is only some of them (a
+   * Cluster primary); null where one primary serves every key.
+   */
+  default Predicate<String> keysServedBy(String node) {
+    return null;
+  }
 
   void kill(String node);
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -109,7 +110,7 @@ public final class RunRecorder {
     writes.increment();
     lastAckNanos.accumulateAndGet(ackNanos, (last, now) -> last == Long.MIN_VALUE || now - last > 0 ? now : last);
     for (FaultMark fault : faults) {
-      if (fault.failover != null) {
+      if (fault.failover != null && fault.affects(key)) {
         fault.failover.writeAcked(ackNanos, node);
       }
     }
@@ -158,12 +159,29 @@ public final class RunRecorder {
    */
   public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
       boolean timesFailover, String primaryBefore) {
+    return faultStarted(kind, target, parameters, nanos, timesFailover, primaryBefore, null);
+  }
+
+  /**
+   * {@link #faultStarted}, timing the failover from the writes of the keys {@code affected} only
+   * (by key name; null: all keys): on a Cluster, the keys of the slots that change primary,
+   * while writes to the other primaries go on.
+   */
+  public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
+      boolean timesFailover, String primaryBefore, Predicate<String> affected) {
     FailoverProbe failover = timesFailover ? new FailoverProbe(nanos, primaryBefore) : null;
     long lastAck = lastAckNanos.get();
     if (failover != null && lastAck != Long.MIN_VALUE) {
       failover.writeAcked(lastAck, primaryBefore); // the outage runs from the last write before the fault
     }
-    FaultMark mark = new FaultMark(kind, target, parameters, nanos, failover);
+    boolean[] keys = null;
+    if (affected != null) {
+      keys = new boolean[workload.keys()];
+      for (int key = 0; key < keys.length; key++) {
+        keys[key] = affected.test(workload.key(key));
+      }
+    }
+    FaultMark mark = new FaultMark(kind, target, parameters, nanos, failover, keys);
     faults.add(mark);
     return mark;
   }
@@ -184,14 +202,21 @@ public final class RunRecorder {
     final Map<String, Object> parameters;
     final long startedNanos;
     final FailoverProbe failover;
+    private final boolean[] affectedKeys; // null: every key
     volatile long healedNanos = Long.MIN_VALUE;
 
-    FaultMark(String kind, String target, Map<String, Object> parameters, long startedNanos, FailoverProbe failover) {
+    FaultMark(String kind, String target, Map<String, Object> parameters, long startedNanos, FailoverProbe failover,
+        boolean[] affectedKeys) {
       this.kind = kind;
       this.target = target;
       this.parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
       this.startedNanos = startedNanos;
       this.failover = failover;
+      this.affectedKeys = affectedKeys;
+    }
+
+    boolean affects(int key) {
+      return affectedKeys == null || affectedKeys[key];
     }
 
     public void healed(long nanos) {

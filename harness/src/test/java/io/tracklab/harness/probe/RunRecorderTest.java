@@ -37,4 +37,16 @@ class RunRecorderTest {
         .containsEntry("longestWriteOutageMillis", 2500L)
         .containsEntry("failoverMillis", 2450L);
   }
+
+  @Test
+  void onACluster_theFailoverIsTimedFromTheWritesOfTheKeysThatMoved() {
+    RunRecorder recorder = new RunRecorder(WORKLOAD, new CheckerConfig(10, 1, Duration.ofMillis(100)), 10, 0);
+    recorder.faultStarted("kill", "node-1", Map.of(), ms(1000), true, "node-1", key -> key.equals("key:3"));
+    recorder.writeAcked(5, recorder.writeSending(5, ms(1099)), ms(1100), null); // another primary's key
+    recorder.writeAcked(3, recorder.writeSending(3, ms(3199)), ms(3200), null); // node-1's, after the failover
+
+    FaultRecord kill = recorder.toResult("run", 0, ms(4000), "cluster", "local", "tracklab", List.of("test"),
+        false, null, null).run().faults().get(0);
+    assertThat(kill.parameters()).containsEntry("failoverMillis", 2200L);
+  }
 }

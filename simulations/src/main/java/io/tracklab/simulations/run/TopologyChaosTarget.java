@@ -1,11 +1,14 @@
 package io.tracklab.simulations.run;
 
 import eu.rekawek.toxiproxy.Proxy;
+import io.lettuce.core.cluster.SlotHash;
 import io.tracklab.harness.chaos.ChaosTarget;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
+import io.tracklab.topologies.TopologyKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A provisioned {@link Topology} as the harness's {@link ChaosTarget}. */
 public final class TopologyChaosTarget implements ChaosTarget {
@@ -28,6 +31,19 @@ public final class TopologyChaosTarget implements ChaosTarget {
   @Override
   public Proxy proxy(String node) {
     return topology.node(node).proxy();
+  }
+
+  @Override
+  public Predicate<String> keysServedBy(String node) {
+    if (topology.kind() != TopologyKind.CLUSTER) {
+      return null;
+    }
+    RedisNode[] primaries = topology.currentPrimaries();
+    boolean[] served = new boolean[primaries.length];
+    for (int slot = 0; slot < primaries.length; slot++) {
+      served[slot] = primaries[slot].name().equals(node);
+    }
+    return key -> served[SlotHash.getSlot(key)];
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
 import io.tracklab.harness.client.TrackedClient;
+import io.tracklab.harness.client.PlainClient;
 import io.tracklab.harness.client.TtlClient;
 import io.tracklab.harness.nearcache.FlushReason;
 import io.tracklab.harness.nearcache.NearCacheConfig;
@@ -123,9 +124,11 @@ public final class TracklabRun implements AutoCloseable {
     this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
     resources.add(0, chaos);
     preload();
-    CacheClient.Factory factory = settings.client().equals("ttl")
-        ? TtlClient.factory(settings.clientTtl())
-        : TrackedClient.factory(NearCacheConfig.builder().build());
+    CacheClient.Factory factory = switch (settings.client()) {
+      case "ttl" -> TtlClient.factory(settings.clientTtl());
+      case "none" -> PlainClient.factory();
+      default -> TrackedClient.factory(NearCacheConfig.builder().build());
+    };
     this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());
     resources.add(0, client);
     this.startNanos = System.nanoTime();

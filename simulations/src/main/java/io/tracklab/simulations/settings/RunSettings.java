@@ -12,7 +12,8 @@ import java.util.Properties;
  * is expected.
  *
  * @param client {@code tracklab} (the tracked near-cache) or {@code ttl} (a TTL-only cache with
- *     no invalidation, the weakened client gates must catch)
+ *     no invalidation, the weakened client gates must catch) or {@code none} (no local cache:
+ *     every read goes to Redis, the baseline)
  * @param users virtual users, each issuing operations back to back (closed model)
  * @param rate total operations per second to hold (Gatling throttle); 0: as fast as the users go
  * @param clientTtl the TTL of the {@code ttl} client
@@ -41,8 +42,8 @@ public record RunSettings(
       throw new IllegalArgumentException("-Dtopology: " + e.getMessage(), e);
     }
     String client = read.text("client", defaults.client()).toLowerCase(Locale.ROOT);
-    if (!client.equals("tracklab") && !client.equals("ttl")) {
-      throw new IllegalArgumentException("-Dclient=" + client + " is not a client: expected tracklab or ttl");
+    if (!client.equals("tracklab") && !client.equals("ttl") && !client.equals("none")) {
+      throw new IllegalArgumentException("-Dclient=" + client + " is not a client: expected tracklab, ttl or none");
     }
     KeyDistribution distribution;
     try {
