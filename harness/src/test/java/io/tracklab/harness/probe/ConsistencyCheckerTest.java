@@ -349,4 +349,16 @@ class ConsistencyCheckerTest {
     assertThat(checker.readReturned(0, 6, ms(500), ms(501), value(6, 1))).isEqualTo(ReadClass.STALE);
     assertThat(checker.audit(key -> key == 6 ? value(6, 2) : null).versionsLost()).isZero();
   }
+
+  @Test
+  void aClientReadingTheWrongNode_isNotExcused_whenThePrimaryHasWhatItMissed() {
+    holdFor(1_000);
+    write(5, 0, 1);
+    write(5, 10, 11); // v2 is on the real primary; the client reads a node that never got it
+    checker.check(0, 5, ms(500), ms(501), value(5, 1));
+    ConsistencyChecker.LostWrites audit = checker.auditDuringRun(key -> completed(key == 5 ? value(5, 2) : null));
+    assertThat(audit.versionsLost()).isZero();
+    checker.confirmHeld(ms(1_600));
+    assertThat(outcomes).containsExactly("violation 5:489");
+  }
 }
