@@ -32,6 +32,10 @@ final class CacheGetAction extends JavaAction {
   @Override
   public void execute(Session session) {
     components.pseudoRequests().ensureStarted();
+    throttled(components, session, () -> operate(session));
+  }
+
+  private void operate(Session session) {
     TracklabRun run = components.run();
     int key = run.nextKey();
     long startMillis = components.core().clock().nowMillis();

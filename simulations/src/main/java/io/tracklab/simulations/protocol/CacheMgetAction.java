@@ -36,6 +36,10 @@ final class CacheMgetAction extends JavaAction {
   @Override
   public void execute(Session session) {
     components.pseudoRequests().ensureStarted();
+    throttled(components, session, () -> operate(session));
+  }
+
+  private void operate(Session session) {
     TracklabRun run = components.run();
     int[] keys = new int[size];
     List<String> names = new ArrayList<>(size);

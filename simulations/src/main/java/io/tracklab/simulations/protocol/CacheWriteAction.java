@@ -36,6 +36,10 @@ final class CacheWriteAction extends JavaAction {
   @Override
   public void execute(Session session) {
     components.pseudoRequests().ensureStarted();
+    throttled(components, session, () -> operate(session));
+  }
+
+  private void operate(Session session) {
     TracklabRun run = components.run();
     int key = run.nextKey();
     String name = run.workload().key(key);

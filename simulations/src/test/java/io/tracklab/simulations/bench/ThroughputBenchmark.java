@@ -115,6 +115,7 @@ public final class ThroughputBenchmark {
     properties.put("users", String.valueOf(users));
     properties.put("duration", RUN.toSeconds() + "s");
     properties.put("keys", String.valueOf(KEYS));
+    properties.put("rate", "0"); // as fast as it goes
     properties.put("tracklab.provisioner", "local");
     if (client.equals("none")) {
       properties.put("gate.hitRatio", "0");
