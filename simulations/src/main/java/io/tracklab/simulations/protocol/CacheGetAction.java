@@ -15,13 +15,10 @@ import scala.Option;
  * (a stale read also becomes a {@code staleness} pseudo-request). Never blocks: a remote read
  * continues the virtual user from the reply's completion.
  */
-final class CacheGetAction extends JavaAction {
-  private final NearCacheProtocol.Components components;
-  private final Action next;
+final class CacheGetAction extends OperationAction {
 
   CacheGetAction(NearCacheProtocol.Components components, Action next) {
-    this.components = components;
-    this.next = next;
+    super(components, next);
   }
 
   @Override
@@ -30,12 +27,7 @@ final class CacheGetAction extends JavaAction {
   }
 
   @Override
-  public void execute(Session session) {
-    components.pseudoRequests().ensureStarted();
-    throttled(components, session, () -> operate(session));
-  }
-
-  private void operate(Session session) {
+  void operate(Session session) {
     TracklabRun run = components.run();
     int key = run.nextKey();
     long startMillis = components.core().clock().nowMillis();

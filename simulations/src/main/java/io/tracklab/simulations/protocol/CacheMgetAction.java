@@ -17,14 +17,11 @@ import scala.Option;
  * value is checked like a single read (same start and end). Recorded as one request,
  * {@code mget (local)} when every key was a local hit, {@code mget (remote)} otherwise.
  */
-final class CacheMgetAction extends JavaAction {
-  private final NearCacheProtocol.Components components;
-  private final Action next;
+final class CacheMgetAction extends OperationAction {
   private final int size;
 
   CacheMgetAction(NearCacheProtocol.Components components, Action next, int size) {
-    this.components = components;
-    this.next = next;
+    super(components, next);
     this.size = size;
   }
 
@@ -34,12 +31,7 @@ final class CacheMgetAction extends JavaAction {
   }
 
   @Override
-  public void execute(Session session) {
-    components.pseudoRequests().ensureStarted();
-    throttled(components, session, () -> operate(session));
-  }
-
-  private void operate(Session session) {
+  void operate(Session session) {
     TracklabRun run = components.run();
     int[] keys = new int[size];
     List<String> names = new ArrayList<>(size);

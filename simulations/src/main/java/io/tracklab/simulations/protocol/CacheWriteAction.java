@@ -17,14 +17,11 @@ import scala.Option;
  * I/O thread; a SET also returns what it replaced, which proves earlier writes lost when the
  * primary changed under them.
  */
-final class CacheWriteAction extends JavaAction {
-  private final NearCacheProtocol.Components components;
-  private final Action next;
+final class CacheWriteAction extends OperationAction {
   private final boolean delete;
 
   CacheWriteAction(NearCacheProtocol.Components components, Action next, boolean delete) {
-    this.components = components;
-    this.next = next;
+    super(components, next);
     this.delete = delete;
   }
 
@@ -34,12 +31,7 @@ final class CacheWriteAction extends JavaAction {
   }
 
   @Override
-  public void execute(Session session) {
-    components.pseudoRequests().ensureStarted();
-    throttled(components, session, () -> operate(session));
-  }
-
-  private void operate(Session session) {
+  void operate(Session session) {
     TracklabRun run = components.run();
     int key = run.nextKey();
     String name = run.workload().key(key);
