@@ -116,6 +116,20 @@ class SimulationsIT {
         assertThat(((Number) fault.parameters().get("failoverMillis")).longValue()).isPositive());
   }
 
+  /**
+   * The lost-write audit must not excuse a client for reading the wrong node: a plain Lettuce
+   * connection ({@code client=none}) stays on the demoted primary after {@code SENTINEL FAILOVER}
+   * until Sentinel reconfigures it, seconds later, while the writes go to the new one.
+   */
+  @Test
+  void aClientLeftOnTheOldPrimary_failsTheStalenessGate_thoughTheFailoverAlsoLostWrites() {
+    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "client", "none",
+        "duration", "10s", "faults", "at 2s: sentinel failover"));
+    assertThat(outcome.status()).isNotEqualTo(GatlingRuns.OK);
+    assertThat(outcome.gate("staleness beyond bound").passed()).isFalse();
+    assertThat(outcome.result().counters().get("violations")).isPositive();
+  }
+
   @Test
   void clusterFailover_byKillAndPlanned_passesItsGates() {
     Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "cluster", "duration", "16s",
