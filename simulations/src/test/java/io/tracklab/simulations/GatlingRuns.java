@@ -1,6 +1,8 @@
 package io.tracklab.simulations;
 
 import io.gatling.app.Gatling$;
+import io.tracklab.harness.result.FaultRecord;
+import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunResult;
 import java.io.IOException;
@@ -23,7 +25,18 @@ public final class GatlingRuns {
   public static final int OK = 0;
 
   /** What a run left. */
-  public record Outcome(int status, RunResult result, Path gatlingResults) {}
+  public record Outcome(int status, RunResult result, Path gatlingResults) {
+    /** The verdict of the gate named {@code name}. */
+    public GateVerdict gate(String name) {
+      return result.gates().stream().filter(gate -> gate.name().equals(name)).findFirst()
+          .orElseThrow(() -> new AssertionError("no gate " + name + " in " + result.gates()));
+    }
+
+    /** The kinds of the faults the run injected, in order. */
+    public List<String> faultKinds() {
+      return result.run().faults().stream().map(FaultRecord::kind).toList();
+    }
+  }
 
   private GatlingRuns() {}
 

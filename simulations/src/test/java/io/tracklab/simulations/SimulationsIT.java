@@ -3,14 +3,11 @@ package io.tracklab.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.SlotHash;
-import io.tracklab.harness.result.FaultRecord;
 import io.tracklab.harness.result.GateVerdict;
-import io.tracklab.harness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,31 +23,19 @@ class SimulationsIT {
   @TempDir
   Path directory;
 
-  private record Outcome(int status, RunResult result, Path gatlingResults) {
-    GateVerdict gate(String name) {
-      return result.gates().stream().filter(gate -> gate.name().equals(name)).findFirst()
-          .orElseThrow(() -> new AssertionError("no gate " + name + " in " + result.gates()));
-    }
-
-    List<String> faultKinds() {
-      return result.run().faults().stream().map(FaultRecord::kind).toList();
-    }
-  }
-
-  private Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties) {
+  private GatlingRuns.Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties) {
     return run(simulation, properties, false);
   }
 
   /** Gatling's HTML report takes as long as a short run to build: only where a test looks at it. */
-  private Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties,
+  private GatlingRuns.Outcome run(Class<? extends TracklabSimulation> simulation, Map<String, String> properties,
       boolean htmlReport) {
     Map<String, String> local = new HashMap<>(properties);
     local.put("tracklab.provisioner", "local");
-    GatlingRuns.Outcome outcome = GatlingRuns.run(simulation, local, directory, htmlReport);
-    return new Outcome(outcome.status(), outcome.result(), outcome.gatlingResults());
+    return GatlingRuns.run(simulation, local, directory, htmlReport);
   }
 
-  private static void assertAllGatesPass(Outcome outcome) {
+  private static void assertAllGatesPass(GatlingRuns.Outcome outcome) {
     assertThat(outcome.result().gates()).isNotEmpty().allSatisfy(gate ->
         assertThat(gate.passed()).as("%s: measured %s, threshold %s", gate.name(), gate.measured(), gate.threshold())
             .isTrue());
@@ -59,7 +44,7 @@ class SimulationsIT {
 
   @Test
   void readHeavy_passesItsGates_andWritesGatlingsReport() throws IOException {
-    Outcome outcome = run(ReadHeavySimulation.class, Map.of("duration", "8s"), true);
+    GatlingRuns.Outcome outcome = run(ReadHeavySimulation.class, Map.of("duration", "8s"), true);
     assertAllGatesPass(outcome);
     assertThat(outcome.gate("hit ratio").measured()).isGreaterThanOrEqualTo(0.8);
     assertThat(outcome.result().counters().get("reads")).isPositive();
@@ -70,7 +55,7 @@ class SimulationsIT {
 
   @Test
   void writeHeavy_passesItsGates() {
-    Outcome outcome = run(WriteHeavySimulation.class, Map.of("duration", "6s"));
+    GatlingRuns.Outcome outcome = run(WriteHeavySimulation.class, Map.of("duration", "6s"));
     assertAllGatesPass(outcome);
     long writes = outcome.result().counters().get("writes");
     assertThat(writes).isGreaterThan(outcome.result().counters().get("reads") / 2);
@@ -78,7 +63,7 @@ class SimulationsIT {
 
   @Test
   void ttlOnlyClient_failsTheStalenessGate() {
-    Outcome outcome = run(ReadHeavySimulation.class,
+    GatlingRuns.Outcome outcome = run(ReadHeavySimulation.class,
         // throttled: a TTL cache answers so fast that Gatling's log of 8 s takes a minute to parse
         Map.of("duration", "8s", "client", "ttl", "clientTtl", "5s", "rate", "5000"));
     assertThat(outcome.status()).as("Gatling fails on the staleness assertion").isNotEqualTo(GatlingRuns.OK);
@@ -89,7 +74,7 @@ class SimulationsIT {
 
   @Test
   void latencyChaos_passesItsGates_andRecordsTheFaults() {
-    Outcome outcome = run(LatencyChaosSimulation.class, Map.of("duration", "9s",
+    GatlingRuns.Outcome outcome = run(LatencyChaosSimulation.class, Map.of("duration", "9s",
         "faults", "at 2s for 3s: latency 50ms jitter 10ms downstream on current-primary;"
             + " at 6s for 2s: latency 200ms downstream on current-primary"));
     assertAllGatesPass(outcome);
@@ -99,7 +84,7 @@ class SimulationsIT {
 
   @Test
   void partitionChaos_passesItsGates() {
-    Outcome outcome = run(PartitionChaosSimulation.class, Map.of("duration", "10s",
+    GatlingRuns.Outcome outcome = run(PartitionChaosSimulation.class, Map.of("duration", "10s",
         "faults", "at 2s for 3s: partition current-primary; at 6s for 2s: reset current-primary"));
     assertAllGatesPass(outcome);
     assertThat(outcome.faultKinds()).containsExactly("partition", "reset");
@@ -108,7 +93,7 @@ class SimulationsIT {
 
   @Test
   void sentinelFailover_byKillAndPlanned_passesItsGates_andTimesBoth() {
-    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "duration", "16s",
+    GatlingRuns.Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "duration", "16s",
         "faults", "at 2s for 6s: kill current-primary; at 10s: sentinel failover"));
     assertAllGatesPass(outcome);
     assertThat(outcome.faultKinds()).containsExactly("kill", "sentinel-failover");
@@ -123,7 +108,7 @@ class SimulationsIT {
    */
   @Test
   void aClientLeftOnTheOldPrimary_failsTheStalenessGate_thoughTheFailoverAlsoLostWrites() {
-    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "client", "none",
+    GatlingRuns.Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "sentinel", "client", "none",
         "duration", "10s", "faults", "at 2s: sentinel failover"));
     assertThat(outcome.status()).isNotEqualTo(GatlingRuns.OK);
     assertThat(outcome.gate("staleness beyond bound").passed()).isFalse();
@@ -132,7 +117,7 @@ class SimulationsIT {
 
   @Test
   void clusterFailover_byKillAndPlanned_passesItsGates() {
-    Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "cluster", "duration", "16s",
+    GatlingRuns.Outcome outcome = run(FailoverSimulation.class, Map.of("topology", "cluster", "duration", "16s",
         "faults", "at 2s for 6s: kill node-1; at 10s: cluster failover node-5"));
     assertAllGatesPass(outcome);
     assertThat(outcome.faultKinds()).containsExactly("kill", "cluster-failover");
@@ -140,7 +125,7 @@ class SimulationsIT {
 
   @Test
   void slotMigration_passesItsGates() {
-    Outcome outcome = run(SlotMigrationSimulation.class, Map.of("duration", "9s", "faults",
+    GatlingRuns.Outcome outcome = run(SlotMigrationSimulation.class, Map.of("duration", "9s", "faults",
         "at 2s: migrate slot " + SlotHash.getSlot("key:0") + "; at 4s: migrate slot " + SlotHash.getSlot("key:1")
             + "; at 6s: migrate slot " + SlotHash.getSlot("key:2")));
     assertAllGatesPass(outcome);

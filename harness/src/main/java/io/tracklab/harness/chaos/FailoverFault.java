@@ -1,7 +1,5 @@
 package io.tracklab.harness.chaos;
 
-import java.util.Map;
-
 /**
  * A planned failover: {@code SENTINEL FAILOVER} (target null), or {@code CLUSTER FAILOVER} on the
  * target replica. Returns once the new primary is in place; nothing to heal.
@@ -12,11 +10,6 @@ public record FailoverFault(String kind, String target) implements Fault {
       throw new IllegalArgumentException("sentinel-failover takes no node, cluster-failover a replica: "
           + kind + " " + target);
     }
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return Map.of();
   }
 
   @Override

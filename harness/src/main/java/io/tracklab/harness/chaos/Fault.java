@@ -16,8 +16,10 @@ public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFaul
   /** The node it is aimed at as written ({@code primary}, {@code current-primary}); null for topology-wide faults. */
   String target();
 
-  /** Its parameters for the result ({@code latency_ms: 50}, {@code direction: downstream}). */
-  Map<String, Object> parameters();
+  /** Its parameters for the result ({@code latency_ms: 50}, {@code direction: downstream}); none by default. */
+  default Map<String, Object> parameters() {
+    return Map.of();
+  }
 
   /**
    * Whether a failover is expected to follow (kill, partition, disable, pause of a primary, a

@@ -1,7 +1,5 @@
 package io.tracklab.harness.chaos;
 
-import java.util.Map;
-
 /**
  * A node's process: {@code kill} (SIGKILL, a crash; healed by starting it again on the same
  * port and files, where it rejoins as whatever Sentinel or the Cluster make of it) or
@@ -12,11 +10,6 @@ public record ProcessFault(String kind, String target) implements Fault {
     if (!kind.equals("kill") && !kind.equals("pause")) {
       throw new IllegalArgumentException("not a process fault: " + kind);
     }
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return Map.of();
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.tracklab.harness.chaos;
 
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
-import java.util.Map;
-
 /**
  * Disables a node's proxy: open connections are closed and new ones refused (the loud kind of
  * partition: clients see errors at once). Healed by enabling it.
@@ -12,11 +10,6 @@ public record ProxyDisableFault(String target) implements Fault {
   @Override
   public String kind() {
     return "disable";
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return Map.of();
   }
 
   @Override

@@ -8,31 +8,38 @@ import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Listens to every Sentinel for {@code +switch-master} of the cache's master and renews the
- * tracking connection when it comes. Needed because a failover does not drop connections to the
+ * Listens to every Sentinel for {@code +switch-master} of one master and says where it went, as
+ * soon as the first Sentinel announces it (each Sentinel announces it: callers see it up to once
+ * per Sentinel). The near-cache renews its tracking connection on it; the simulations' writer
+ * moves to the announced address. Needed because a failover does not drop connections to the
  * old primary: it keeps answering (as a primary, then as a replica) until Sentinel reconfigures
  * it, seconds later, while writes already go to the new one.
  *
  * <p>Its own Lettuce client with auto-reconnect (watchers should come back by themselves), on
  * the cache's resources. A Sentinel that cannot be reached at start is skipped; one is enough.
  */
-final class SentinelWatcher implements AutoCloseable {
+public final class SentinelWatcher implements AutoCloseable {
   private static final String SWITCH_MASTER = "+switch-master";
+
+  /** The new primary's announced address. */
+  public record Switch(String host, int port) {}
 
   private final RedisClient client;
   private final RedisURI uri;
-  private final Runnable onSwitch;
+  private final Consumer<Switch> onSwitch;
   private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new ArrayList<>();
 
-  SentinelWatcher(ClientResources resources, RedisURI uri, Runnable onSwitch) {
+  /** Call {@link #start}; {@code onSwitch} runs on a Lettuce I/O thread and must not block. */
+  public SentinelWatcher(ClientResources resources, RedisURI uri, Consumer<Switch> onSwitch) {
     this.client = RedisClient.create(resources);
     this.uri = uri;
     this.onSwitch = onSwitch;
   }
 
-  void start() {
+  public void start() {
     RuntimeException last = null;
     for (RedisURI sentinel : uri.getSentinels()) {
       try {
@@ -42,8 +49,9 @@ final class SentinelWatcher implements AutoCloseable {
           @Override
           public void message(String channel, String message) {
             // "<master name> <old ip> <old port> <new ip> <new port>"
-            if (SWITCH_MASTER.equals(channel) && message.startsWith(uri.getSentinelMasterId() + " ")) {
-              onSwitch.run();
+            String[] parts = message.split(" ");
+            if (SWITCH_MASTER.equals(channel) && parts.length == 5 && parts[0].equals(uri.getSentinelMasterId())) {
+              onSwitch.accept(new Switch(parts[3], Integer.parseInt(parts[4])));
             }
           }
         });

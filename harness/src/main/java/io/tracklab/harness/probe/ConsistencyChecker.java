@@ -540,18 +540,14 @@ public final class ConsistencyChecker {
     return added;
   }
 
-  /** The version a primary holds: the value's, or for no value the newest delete (or 0). */
+  /** The version a primary holds: the value's, or for no value the newest delete (0: none, or unreadable). */
   private long storedVersion(int key, String value) {
     if (value == null) {
       synchronized (stripe(key)) {
         return state[key * stride + DELETE_VERSION];
       }
     }
-    try {
-      return VersionedValue.decode(value).version();
-    } catch (IllegalArgumentException e) {
-      return 0;
-    }
+    return Math.max(0, versionOf(value, key));
   }
 
   /** Counters and the staleness-age distribution so far. */

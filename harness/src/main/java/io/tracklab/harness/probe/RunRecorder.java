@@ -155,17 +155,9 @@ public final class RunRecorder {
    * A fault was injected now. Failover-type faults (kill, partition, failover) get a
    * {@link FailoverProbe}, told about the primary before the fault.
    *
+   * @param affected the keys (by name) whose writes time the failover; null: all. On a Cluster,
+   *     the keys of the slots that change primary, while writes to the other primaries go on
    * @return a handle to mark the heal and topology events with
-   */
-  public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
-      boolean timesFailover, String primaryBefore) {
-    return faultStarted(kind, target, parameters, nanos, timesFailover, primaryBefore, null);
-  }
-
-  /**
-   * {@link #faultStarted}, timing the failover from the writes of the keys {@code affected} only
-   * (by key name; null: all keys): on a Cluster, the keys of the slots that change primary,
-   * while writes to the other primaries go on.
    */
   public FaultMark faultStarted(String kind, String target, Map<String, Object> parameters, long nanos,
       boolean timesFailover, String primaryBefore, Predicate<String> affected) {

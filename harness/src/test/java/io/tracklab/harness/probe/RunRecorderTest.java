@@ -26,7 +26,7 @@ class RunRecorderTest {
     for (long t = 100; t <= 1000; t += 100) {
       recorder.writeAcked(0, recorder.writeSending(0, ms(t - 1)), ms(t), null);
     }
-    recorder.faultStarted("kill", "primary", Map.of(), ms(1050), true, "primary");
+    recorder.faultStarted("kill", "primary", Map.of(), ms(1050), true, "primary", null);
     recorder.writeAcked(0, recorder.writeSending(0, ms(3499)), ms(3500), null); // the new primary
     recorder.writeAcked(0, recorder.writeSending(0, ms(3509)), ms(3510), null);
 

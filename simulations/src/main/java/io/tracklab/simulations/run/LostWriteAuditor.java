@@ -87,7 +87,7 @@ final class LostWriteAuditor implements AutoCloseable {
     long began = System.nanoTime();
     ConsistencyChecker.LostWrites found;
     try {
-      found = checker.auditDuringRun(readFromPrimariesAsync());
+      found = checker.auditDuringRun(readFromPrimaries());
     } catch (RuntimeException e) {
       // no primary to read from yet (a failover under way): a later pass, or the next change
       if (!skippedSinceLastPass) {
@@ -107,26 +107,17 @@ final class LostWriteAuditor implements AutoCloseable {
   /** The audit after the run; also counts what the passes during it found. Stops the passes. */
   ConsistencyChecker.LostWrites finalAudit() {
     close();
-    return checker.audit(readFromPrimaries());
+    IntFunction<CompletionStage<String>> read = readFromPrimaries();
+    return checker.audit(key -> read.apply(key).toCompletableFuture().join());
   }
 
-  /** {@link #readFromPrimaries}, pipelined. */
-  private IntFunction<CompletionStage<String>> readFromPrimariesAsync() {
+  /** Each key from the primary of its slot, as named now, pipelined. */
+  private IntFunction<CompletionStage<String>> readFromPrimaries() {
     RedisNode[] primaries = topology.currentPrimaries();
     return key -> {
       String name = workload.key(key);
       RedisNode primary = primaries[slotted ? SlotHash.getSlot(name) : 0];
       return topology.admin(primary.name()).getStatefulConnection().async().get(name);
-    };
-  }
-
-  /** Each key from the primary of its slot, as named now. */
-  private IntFunction<String> readFromPrimaries() {
-    RedisNode[] primaries = topology.currentPrimaries();
-    return key -> {
-      String name = workload.key(key);
-      RedisNode primary = primaries[slotted ? SlotHash.getSlot(name) : 0];
-      return topology.admin(primary.name()).get(name);
     };
   }
 

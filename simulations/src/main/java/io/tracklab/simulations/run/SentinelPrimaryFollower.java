@@ -3,11 +3,8 @@ package io.tracklab.simulations.run;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import io.lettuce.core.resource.ClientResources;
+import io.tracklab.harness.nearcache.SentinelWatcher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The writer's connection on a Sentinel topology: to the primary the Sentinels name, moved to the
- * address a {@code +switch-master} announces as soon as the first Sentinel publishes it.
+ * address a {@code +switch-master} announces as soon as the first Sentinel publishes it (the
+ * near-cache's {@link SentinelWatcher}).
  *
  * <p>Why not Lettuce's {@code MasterReplica}: it refreshes its view of the topology seconds after
  * the announcement (measured here: 3.7 s), and after {@code SENTINEL FAILOVER} the demoted primary
@@ -26,13 +24,11 @@ import java.util.function.Supplier;
  * being acknowledged by a primary that no longer is one.
  */
 final class SentinelPrimaryFollower implements Supplier<StatefulRedisConnection<String, String>>, AutoCloseable {
-  private static final String SWITCH_MASTER = "+switch-master";
-
   private final RedisClient client;
-  private final String masterName;
+  private final RedisURI sentinelUri;
+  private final SentinelWatcher watcher;
   private final AtomicReference<StatefulRedisConnection<String, String>> current = new AtomicReference<>();
-  private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new ArrayList<>();
-  private final AtomicReference<String> announced = new AtomicReference<>("");
+  private final AtomicReference<SentinelWatcher.Switch> announced = new AtomicReference<>();
   private final ExecutorService switcher = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "tracklab-writer-switch");
     thread.setDaemon(true);
@@ -40,37 +36,22 @@ final class SentinelPrimaryFollower implements Supplier<StatefulRedisConnection<
   });
   private volatile boolean closed;
 
-  SentinelPrimaryFollower(RedisClient client, RedisURI sentinelUri) {
+  SentinelPrimaryFollower(ClientResources resources, RedisClient client, RedisURI sentinelUri) {
     this.client = client;
-    this.masterName = sentinelUri.getSentinelMasterId();
-    for (RedisURI sentinel : sentinelUri.getSentinels()) {
-      StatefulRedisPubSubConnection<String, String> subscription =
-          client.connectPubSub(RedisURI.create(sentinel.getHost(), sentinel.getPort()));
-      subscription.addListener(new RedisPubSubAdapter<>() {
-        @Override
-        public void message(String channel, String message) {
-          // "<master name> <old ip> <old port> <new ip> <new port>"
-          String[] parts = message.split(" ");
-          if (SWITCH_MASTER.equals(channel) && parts.length == 5 && parts[0].equals(masterName)) {
-            switchTo(parts[3], Integer.parseInt(parts[4]), sentinelUri.getTimeout());
-          }
-        }
-      });
-      subscription.sync().subscribe(SWITCH_MASTER);
-      subscriptions.add(subscription);
-    }
+    this.sentinelUri = sentinelUri;
+    this.watcher = new SentinelWatcher(resources, sentinelUri, this::switchTo);
+    watcher.start();
     current.set(client.connect(sentinelUri)); // after subscribing: no announcement can fall between
   }
 
-  private void switchTo(String host, int port, Duration timeout) {
-    String address = host + ":" + port;
-    if (closed || address.equals(announced.getAndSet(address))) {
+  private void switchTo(SentinelWatcher.Switch to) {
+    if (closed || to.equals(announced.getAndSet(to))) {
       return; // every Sentinel announces the same switch
     }
     // connecting blocks: not on the pub/sub I/O thread; one switch after the other
     switcher.execute(() -> {
-      RedisURI uri = RedisURI.create(host, port);
-      uri.setTimeout(timeout);
+      RedisURI uri = RedisURI.create(to.host(), to.port());
+      uri.setTimeout(sentinelUri.getTimeout());
       StatefulRedisConnection<String, String> next = client.connect(uri);
       StatefulRedisConnection<String, String> previous = current.getAndSet(next);
       if (closed) {
@@ -89,7 +70,7 @@ final class SentinelPrimaryFollower implements Supplier<StatefulRedisConnection<
   public void close() {
     closed = true;
     switcher.shutdownNow();
-    subscriptions.forEach(StatefulRedisPubSubConnection::close);
+    watcher.close();
     current.get().close();
   }
 }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +75,7 @@ public final class TracklabRun implements AutoCloseable {
   private final ClientResources clientResources;
   private final StampedWriter writer;
   private final LostWriteAuditor auditor;
-  private volatile java.util.function.LongConsumer heldViolations;
+  private volatile LongConsumer heldViolations;
   private final CacheClient client;
   private final RunRecorder recorder;
   private final long startNanos;
@@ -114,7 +115,7 @@ public final class TracklabRun implements AutoCloseable {
     if (settings.topology() != TopologyKind.STANDALONE) {
       // the primary can change and lose writes: violations wait for the audit that may excuse them
       recorder.checker().holdViolations(LostWriteAuditor.HOLD, 1 << 16, (key, ageNanos) -> {
-        java.util.function.LongConsumer listener = heldViolations;
+        LongConsumer listener = heldViolations;
         if (listener != null) {
           listener.accept(ageNanos);
         }
@@ -197,7 +198,7 @@ public final class TracklabRun implements AutoCloseable {
     RedisClient plain = RedisClient.create(clientResources, uris.get(0));
     resources.add(0, () -> plain.shutdown(0, 2, TimeUnit.SECONDS));
     if (settings.topology() == TopologyKind.SENTINEL) {
-      SentinelPrimaryFollower follower = new SentinelPrimaryFollower(plain, uris.get(0));
+      SentinelPrimaryFollower follower = new SentinelPrimaryFollower(clientResources, plain, uris.get(0));
       resources.add(0, follower);
       return follower;
     }
@@ -305,7 +306,7 @@ public final class TracklabRun implements AutoCloseable {
    * Tells {@code listener} every invalidation delay measured from now on, until the run starts
    * finishing. The listener runs on a Lettuce I/O thread: it must not block.
    */
-  public void onInvalidationDelay(java.util.function.LongConsumer listener) {
+  public void onInvalidationDelay(LongConsumer listener) {
     recorder.invalidationDelays().onDelay((atNanos, delayNanos) -> listener.accept(delayNanos));
   }
 
@@ -313,7 +314,7 @@ public final class TracklabRun implements AutoCloseable {
    * Tells {@code listener} the age of each held stale read confirmed as a violation (see
    * {@link LostWriteAuditor}); on the auditor's thread, or the caller of {@link #loadEnding}.
    */
-  public void onHeldViolation(java.util.function.LongConsumer listener) {
+  public void onHeldViolation(LongConsumer listener) {
     heldViolations = listener;
   }
 

@@ -169,30 +169,25 @@ final class ClusterTopology extends AssembledTopology {
     if (slot < 0 || slot >= SLOTS) {
       throw new TopologyException("slot must be between 0 and " + (SLOTS - 1) + ", got " + slot);
     }
-    RedisClusterNode best = null;
-    for (RedisNode node : nodes()) {
-      if (!((ProxiedNode) node).handle().isAlive()) {
-        continue;
-      }
-      RedisClusterNode owner;
-      try {
-        owner = partitions(node).getPartitionBySlot(slot);
-      } catch (RuntimeException unreachable) {
-        continue;
-      }
-      if (owner != null && (best == null || owner.getConfigEpoch() > best.getConfigEpoch())) {
-        best = owner;
-      }
-    }
-    if (best == null) {
-      throw new TopologyException("no running node names an owner of slot " + slot);
-    }
-    return nodeByProxyPort(best.getUri().getPort());
+    return primaryOf(ownerClaims(), slot);
   }
 
   /** Per slot, the owner named with the highest config epoch by any running node. */
   @Override
   public RedisNode[] currentPrimaries() {
+    RedisClusterNode[] owners = ownerClaims();
+    RedisNode[] primaries = new RedisNode[SLOTS];
+    for (int slot = 0; slot < SLOTS; slot++) {
+      primaries[slot] = primaryOf(owners, slot);
+    }
+    return primaries;
+  }
+
+  /**
+   * Per slot, the owner claim with the highest config epoch among the running nodes' views (null:
+   * nobody claims it): asking one node right after a failover can name the dead primary.
+   */
+  private RedisClusterNode[] ownerClaims() {
     RedisClusterNode[] best = new RedisClusterNode[SLOTS];
     for (RedisNode node : nodes()) {
       if (!((ProxiedNode) node).handle().isAlive()) {
@@ -212,14 +207,14 @@ final class ClusterTopology extends AssembledTopology {
         }
       }
     }
-    RedisNode[] primaries = new RedisNode[SLOTS];
-    for (int slot = 0; slot < SLOTS; slot++) {
-      if (best[slot] == null) {
-        throw new TopologyException("no running node names an owner of slot " + slot);
-      }
-      primaries[slot] = nodeByProxyPort(best[slot].getUri().getPort());
+    return best;
+  }
+
+  private RedisNode primaryOf(RedisClusterNode[] owners, int slot) {
+    if (owners[slot] == null) {
+      throw new TopologyException("no running node names an owner of slot " + slot);
     }
-    return primaries;
+    return nodeByProxyPort(owners[slot].getUri().getPort());
   }
 
   /** {@code CLUSTER FAILOVER} (coordinated, not forced) on a replica; waits until it is primary. */
