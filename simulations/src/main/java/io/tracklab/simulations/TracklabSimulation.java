@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.reachRps;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheDelete;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheGet;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheMget;
@@ -21,9 +22,9 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.chaos.ScheduledFault;
-import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.config.DurationText;
 import io.tracklab.simulations.protocol.NearCacheDsl;
+import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.simulations.run.TracklabRun;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.OperationMix;
@@ -46,9 +47,8 @@ import java.util.function.Function;
  * stops in {@code after()}, or at JVM exit when the run is cut short.
  */
 public abstract class TracklabSimulation extends Simulation {
+  private final RunPlan plan;
   private final RunSettings settings;
-  private final GateSettings gates;
-  private final FaultSchedule faults;
   private TracklabRun run;
 
   /**
@@ -57,20 +57,40 @@ public abstract class TracklabSimulation extends Simulation {
    */
   protected TracklabSimulation(RunSettings runDefaults, GateSettings gateDefaults,
       Function<TopologyKind, String> defaultFaults) {
-    Properties properties = System.getProperties();
-    this.settings = RunSettings.from(properties, runDefaults);
+    this.plan = planFromProperties(System.getProperties(), runDefaults, gateDefaults, defaultFaults);
+    this.settings = plan.settings();
+    declareLoad();
+  }
+
+  private RunPlan planFromProperties(Properties properties, RunSettings runDefaults, GateSettings gateDefaults,
+      Function<TopologyKind, String> defaultFaults) {
+    RunSettings settings = RunSettings.from(properties, runDefaults);
     String faultText = properties.getProperty("faults");
-    this.faults = faultText == null
+    FaultSchedule faults = faultText == null
         ? FaultSchedule.parse(getClass().getSimpleName(), defaultFaults.apply(settings.topology()))
         : faultText.trim().equalsIgnoreCase("none") ? FaultSchedule.NONE : FaultSchedule.parse("-Dfaults", faultText);
-    this.gates = GateSettings.from(properties,
-        gateDefaults.withStaleBound(gateDefaults.staleBound().plus(injectedLatency(faults))));
+    GateSettings gates = GateSettings.from(properties,
+        gateDefaults.withStaleBound(gateDefaults.staleBound().plus(faults.largestInjectedLatency())));
     if (faults.lastChange().compareTo(settings.duration()) >= 0) {
       throw new IllegalArgumentException("-Dduration=" + DurationText.format(settings.duration())
           + " ends before the fault schedule's last step at " + DurationText.format(faults.lastChange())
           + ": run longer, or move the faults (-Dfaults)");
     }
-    System.out.printf("tracklab: %s %s%n  gates %s%n  faults %s%n", getClass().getSimpleName(), settings, gates,
+    return new RunPlan(getClass().getSimpleName(), null, settings, gates, faults);
+  }
+
+  /** A simulation of a plan made elsewhere (an experiment file). */
+  protected TracklabSimulation(RunPlan plan) {
+    this.plan = plan;
+    this.settings = plan.settings();
+    declareLoad();
+  }
+
+  /** The workload as Gatling's injection profile, throttle and assertions. */
+  private void declareLoad() {
+    GateSettings gates = plan.gates();
+    FaultSchedule faults = plan.faults();
+    System.out.printf("tracklab: %s %s%n  gates %s%n  faults %s%n", plan.name(), settings, gates,
         faults.isEmpty() ? "none" : faults.faults().stream().map(ScheduledFault::text).toList());
 
     SetUp setUp = setUp(operations().injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))
@@ -91,8 +111,10 @@ public abstract class TracklabSimulation extends Simulation {
     addChoice(choices, reads * mix.mgetRatio(), cacheMget(mix.mgetSize()));
     addChoice(choices, (100 - reads) * (1 - mix.deleteRatio()), cacheSet());
     addChoice(choices, (100 - reads) * mix.deleteRatio(), cacheDelete());
+    // a stop request (Ctrl-C on the command line) ends the load within one operation per user
     return scenario(NearCacheDsl.SCENARIO).during(settings.duration()).on(
-        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(choices)))
+        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(choices)),
+        stopLoadGeneratorIf("stop requested", session -> TracklabRun.stopRequested()))
         .exec(hitRatio());
   }
 
@@ -102,27 +124,15 @@ public abstract class TracklabSimulation extends Simulation {
     }
   }
 
-  /** The largest one-way latency the schedule injects (latency plus jitter): stale reads may be that much older. */
-  static Duration injectedLatency(FaultSchedule faults) {
-    Duration most = Duration.ZERO;
-    for (ScheduledFault scheduled : faults.faults()) {
-      if (scheduled.fault() instanceof ToxicFault toxic && toxic.kind().equals("latency")) {
-        Duration latency = toxic.amount().plus(toxic.jitter());
-        most = latency.compareTo(most) > 0 ? latency : most;
-      }
-    }
-    return most;
-  }
-
   @Override
   public void before() {
-    run = TracklabRun.start(getClass().getSimpleName(), settings, gates, faults);
+    run = TracklabRun.start(plan);
   }
 
   @Override
   public void after() {
     if (run != null) {
-      run.finish(false);
+      run.finish(TracklabRun.stopRequested());
     }
   }
 }

@@ -1,22 +1,33 @@
 package io.tracklab.topologies;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The Redis topologies tracklab provisions. */
 public enum TopologyKind {
   /** One primary. */
-  STANDALONE("standalone"),
+  STANDALONE("standalone", List.of("primary")),
   /** One primary, two replicas, three Sentinels (quorum 2). */
-  SENTINEL("sentinel"),
+  SENTINEL("sentinel", List.of("primary", "replica-1", "replica-2", "sentinel-1", "sentinel-2", "sentinel-3")),
   /** Three primaries with a replica each, 16384 slots spread over the primaries. */
-  CLUSTER("cluster");
+  CLUSTER("cluster", List.of("node-1", "node-2", "node-3", "node-4", "node-5", "node-6"));
 
   private final String label;
+  private final List<String> nodeNames;
 
-  TopologyKind(String label) {
+  TopologyKind(String label, List<String> nodeNames) {
     this.label = label;
+    this.nodeNames = nodeNames;
+  }
+
+  /**
+   * The names of the nodes tracklab provisions for this kind, in start order (the topology ITs
+   * hold the provisioned topologies to it), so fault schedules can be checked before any start.
+   */
+  public List<String> nodeNames() {
+    return nodeNames;
   }
 
   public String label() {

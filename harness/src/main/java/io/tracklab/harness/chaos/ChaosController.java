@@ -53,10 +53,7 @@ public final class ChaosController implements AutoCloseable {
   /** Fails before the run when a fault names a node the topology lacks or needs another kind of topology. */
   private void validate() {
     for (ScheduledFault scheduled : schedule.faults()) {
-      Fault fault = scheduled.fault();
-      String needed = fault instanceof SlotMigrationFault || fault.kind().equals("cluster-failover")
-          ? "cluster"
-          : fault.kind().equals("sentinel-failover") ? "sentinel" : null;
+      String needed = scheduled.fault().requiredTopology();
       if (needed != null && !topology.kind().equals(needed)) {
         throw new FaultScheduleException("\"" + scheduled.text() + "\" needs a " + needed
             + " topology; this run's is " + topology.kind());
@@ -170,6 +167,13 @@ public final class ChaosController implements AutoCloseable {
 
   private Duration offset(long nanos) {
     return Duration.ofNanos(nanos - startNanos);
+  }
+
+  /** The faults injected and not healed yet, as written in the schedule, first injected first. */
+  public synchronized List<String> activeFaults() {
+    List<String> texts = new ArrayList<>();
+    active.descendingIterator().forEachRemaining(fault -> texts.add(fault.fault().text()));
+    return texts;
   }
 
   /** What failed to inject or heal, for the run's verdict. */

@@ -13,6 +13,11 @@ public record FailoverFault(String kind, String target) implements Fault {
   }
 
   @Override
+  public String requiredTopology() {
+    return target == null ? "sentinel" : "cluster";
+  }
+
+  @Override
   public boolean timesFailover() {
     return true;
   }

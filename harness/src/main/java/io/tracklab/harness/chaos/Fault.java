@@ -21,6 +21,11 @@ public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFaul
     return Map.of();
   }
 
+  /** The topology kind it needs ({@code sentinel}, {@code cluster}), or null when any will do. */
+  default String requiredTopology() {
+    return null;
+  }
+
   /**
    * Whether a failover is expected to follow (kill, partition, disable, pause of a primary, a
    * failover itself): the result then times it (DESIGN.md 4, failover time).

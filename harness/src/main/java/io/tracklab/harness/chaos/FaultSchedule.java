@@ -38,6 +38,19 @@ public record FaultSchedule(List<ScheduledFault> faults) {
     return new FaultSchedule(faults);
   }
 
+  /**
+   * One schedule line on its own (comments and parenthesised notes ignored).
+   *
+   * @throws IllegalArgumentException saying what is wrong with it, without the line itself
+   */
+  public static ScheduledFault parseLine(String line) {
+    String text = line.replaceAll("#.*", "").replaceAll("\\([^)]*\\)", "").trim();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("expected \"at <time> [for <duration>]: <fault>\"");
+    }
+    return FaultLine.parse(text);
+  }
+
   public boolean isEmpty() {
     return faults.isEmpty();
   }
@@ -53,6 +66,21 @@ public record FaultSchedule(List<ScheduledFault> faults) {
       last = end.compareTo(last) > 0 ? end : last;
     }
     return last;
+  }
+
+  /**
+   * The largest one-way latency the schedule injects (latency plus jitter): stale reads may be
+   * that much older than the bound without it, so a run's default bound grows by this much.
+   */
+  public Duration largestInjectedLatency() {
+    Duration most = Duration.ZERO;
+    for (ScheduledFault scheduled : faults) {
+      if (scheduled.fault() instanceof ToxicFault toxic && toxic.kind().equals("latency")) {
+        Duration latency = toxic.amount().plus(toxic.jitter());
+        most = latency.compareTo(most) > 0 ? latency : most;
+      }
+    }
+    return most;
   }
 
   /** Every node the schedule names (not {@code current-primary}), to check against a topology before the run. */

@@ -20,6 +20,11 @@ public record SlotMigrationFault(int slot, String to) implements Fault {
   }
 
   @Override
+  public String requiredTopology() {
+    return "cluster";
+  }
+
+  @Override
   public String kind() {
     return "migrate-slot";
   }

@@ -550,6 +550,16 @@ public final class ConsistencyChecker {
     return Math.max(0, versionOf(value, key));
   }
 
+  /** Stale reads so far (a running count; {@link #report} has the rest). */
+  public long staleReads() {
+    return stale.sum();
+  }
+
+  /** Stale reads beyond the bound so far, held ones not included until confirmed. */
+  public long violations() {
+    return violations.sum();
+  }
+
   /** Counters and the staleness-age distribution so far. */
   public synchronized CheckerReport report() {
     stalenessTotal.add(stalenessMicros.getIntervalHistogram());

@@ -149,6 +149,31 @@ public final class RunRecorder {
     return all == 0 ? 0 : (double) hits.sum() / all;
   }
 
+  /**
+   * Counts so far, cheap enough to ask every second while the load runs.
+   *
+   * @param stale reads that returned an older version than one acknowledged before they started
+   * @param violations stale reads older than the bound (held ones not yet included)
+   */
+  public record Progress(long reads, long hits, long writes, long failedReads, long failedWrites, long stale,
+      long violations) {
+    public long operations() {
+      return reads + writes;
+    }
+
+    /** The counts since {@code base} was taken (e.g. without a preload's writes). */
+    public Progress since(Progress base) {
+      return new Progress(reads - base.reads, hits - base.hits, writes - base.writes,
+          failedReads - base.failedReads, failedWrites - base.failedWrites, stale - base.stale,
+          violations - base.violations);
+    }
+  }
+
+  public Progress progress() {
+    return new Progress(reads.sum(), hits.sum(), writes.sum(), failedReads.sum(), failedWrites.sum(),
+        checker.staleReads(), checker.violations());
+  }
+
   // ---- faults ----
 
   /**

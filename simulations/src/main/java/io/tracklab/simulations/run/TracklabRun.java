@@ -59,6 +59,7 @@ import java.util.function.Supplier;
  */
 public final class TracklabRun implements AutoCloseable {
   private static volatile TracklabRun current;
+  private static volatile boolean stopRequested;
 
   private final RunSettings settings;
   private final GateSettings gates;
@@ -80,12 +81,16 @@ public final class TracklabRun implements AutoCloseable {
   private final RunRecorder recorder;
   private final long startNanos;
   private volatile boolean finished;
+  private volatile long loadStartNanos = Long.MIN_VALUE;
+  private volatile RunRecorder.Progress loadStartCounts;
 
-  private TracklabRun(String simulation, RunSettings settings, GateSettings gates, FaultSchedule faults) {
-    this.settings = settings;
-    this.gates = gates;
-    this.faults = faults;
-    this.runId = simulation + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  private TracklabRun(RunPlan plan) {
+    String simulation = plan.name();
+    this.settings = plan.settings();
+    this.gates = plan.gates();
+    this.faults = plan.faults();
+    this.runId = plan.runId() != null ? plan.runId()
+        : simulation + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     this.workload = new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
         Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
         settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
@@ -220,8 +225,7 @@ public final class TracklabRun implements AutoCloseable {
   }
 
   /** Starts the run (before injection). */
-  public static synchronized TracklabRun start(String simulation, RunSettings settings, GateSettings gates,
-      FaultSchedule faults) {
+  public static synchronized TracklabRun start(RunPlan plan) {
     if (current != null && !current.finished) {
       // Gatling calls a simulation's after() only when its load started: a run whose Gatling
       // failed in between (in the same JVM, as in tests) is stopped here, not left running
@@ -229,10 +233,35 @@ public final class TracklabRun implements AutoCloseable {
           current.runId);
       current.finish(true);
     }
-    TracklabRun run = new TracklabRun(simulation, settings, gates, faults);
+    TracklabRun run = new TracklabRun(plan);
     current = run;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> run.finish(true), "tracklab-run-finish"));
     return run;
+  }
+
+  /**
+   * Asks the run under way (and any that starts before {@link #clearStopRequest}) to stop early:
+   * the simulation's users stop at their next operation, Gatling ends the run, and the result is
+   * marked interrupted. For Ctrl-C on the command line; safe from a signal handler's thread.
+   */
+  public static void requestStop() {
+    stopRequested = true;
+  }
+
+  /** True once {@link #requestStop} was called. */
+  public static boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /** For a JVM that runs several plans: the next run is not stopped by an earlier request. */
+  public static void clearStopRequest() {
+    stopRequested = false;
+  }
+
+  /** The run of this JVM that has not finished, if any (for progress and for stopping it). */
+  public static java.util.Optional<TracklabRun> unfinished() {
+    TracklabRun run = current;
+    return run == null || run.finished ? java.util.Optional.empty() : java.util.Optional.of(run);
   }
 
   /** The run of this JVM, for actions. */
@@ -262,7 +291,9 @@ public final class TracklabRun implements AutoCloseable {
    */
   public synchronized void loadStarted(ChaosListener listener) {
     if (!finished) {
-      chaos.start(System.nanoTime(), ChaosListener.PRINTING.andThen(listener).andThen(auditAfterFailovers()));
+      loadStartCounts = recorder.progress();
+      loadStartNanos = System.nanoTime();
+      chaos.start(loadStartNanos, ChaosListener.PRINTING.andThen(listener).andThen(auditAfterFailovers()));
     }
   }
 
@@ -284,6 +315,21 @@ public final class TracklabRun implements AutoCloseable {
         injected(fault, null, offset);
       }
     };
+  }
+
+  /** The run's figures since the load started (not counting the preload), for progress lines. */
+  public RunProgress progress() {
+    long start = loadStartNanos;
+    RunRecorder.Progress now = recorder.progress();
+    if (start == Long.MIN_VALUE) {
+      return new RunProgress(runId, Duration.ZERO, settings.duration(), now.since(now), List.of());
+    }
+    return new RunProgress(runId, Duration.ofNanos(System.nanoTime() - start), settings.duration(),
+        now.since(loadStartCounts), chaos.activeFaults());
+  }
+
+  public String runId() {
+    return runId;
   }
 
   public WorkloadSpec workload() {

@@ -78,7 +78,8 @@ class LocalClusterTopologyIT {
   void clusterClientReachesEverySlot_onlyThroughProxies_andSeesToxics() throws Exception {
     try (Topology topology = start()) {
       assertThat(topology.nodes()).extracting(RedisNode::name)
-          .containsExactly("node-1", "node-2", "node-3", "node-4", "node-5", "node-6");
+          .containsExactly("node-1", "node-2", "node-3", "node-4", "node-5", "node-6")
+          .containsExactlyElementsOf(io.tracklab.topologies.TopologyKind.CLUSTER.nodeNames());
       RedisClusterClient client = clusterClient(topology);
       try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
         List<RedisFuture<String>> writes = new ArrayList<>();

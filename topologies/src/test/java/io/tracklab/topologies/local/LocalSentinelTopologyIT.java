@@ -51,7 +51,8 @@ class LocalSentinelTopologyIT {
   void sentinelsAnswerWithProxyAddresses_andClientsWriteThroughThem() {
     try (Topology topology = start()) {
       assertThat(topology.nodes()).extracting(RedisNode::name).containsExactly(
-          "primary", "replica-1", "replica-2", "sentinel-1", "sentinel-2", "sentinel-3");
+          "primary", "replica-1", "replica-2", "sentinel-1", "sentinel-2", "sentinel-3")
+          .containsExactlyElementsOf(io.tracklab.topologies.TopologyKind.SENTINEL.nodeNames());
       Set<Integer> proxies = proxyPorts(topology);
       RedisNode sentinel = topology.node("sentinel-2");
       try (StatefulRedisSentinelConnection<String, String> viaProxy = client.connectSentinel(sentinel.proxyUri())) {

@@ -101,7 +101,8 @@ class LocalStandaloneTopologyIT {
 
   @Test
   void nodesHaveStableNames_andUnknownNamesAreExplained() {
-    assertThat(topology.nodes()).extracting(node -> node.name()).containsExactly("primary");
+    assertThat(topology.nodes()).extracting(node -> node.name()).containsExactly("primary")
+          .containsExactlyElementsOf(io.tracklab.topologies.TopologyKind.STANDALONE.nodeNames());
     assertThat(topology.node("primary").initialRole()).isEqualTo(NodeRole.PRIMARY);
     assertThat(topology.currentPrimary(0).name()).isEqualTo("primary");
     assertThatThrownBy(() -> topology.node("replica-1"))

@@ -1,0 +1,105 @@
+package io.tracklab.reports.cli;
+
+import io.gatling.app.Gatling$;
+import io.tracklab.harness.result.GateVerdict;
+import io.tracklab.harness.result.ResultFiles;
+import io.tracklab.harness.result.RunResult;
+import io.tracklab.reports.experiment.Experiment;
+import io.tracklab.simulations.ExperimentSimulation;
+import io.tracklab.simulations.run.TracklabRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs one experiment through Gatling in this JVM (the simulations' machinery: the same
+ * protocol, actions, probes and gates as {@code mvn gatling:test}), with its results in
+ * {@code <results>/<name>-<time>/}: {@code result.json} and {@code gatling/.../index.html}.
+ */
+final class ExperimentRunner {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private final Path resultsRoot;
+  private final boolean htmlReport;
+
+  ExperimentRunner(Path resultsRoot, boolean htmlReport) {
+    this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
+    this.htmlReport = htmlReport;
+  }
+
+  RunOutcome run(Experiment experiment) {
+    String runId = newRunId(experiment.name());
+    Path runDirectory = resultsRoot.resolve(runId);
+    Path gatlingFolder = runDirectory.resolve("gatling");
+    ExperimentSimulation.prepare(experiment.plan().withRunId(runId));
+    System.setProperty("tracklab.results.dir", resultsRoot.toString());
+    int status;
+    String failure = null;
+    try {
+      Files.createDirectories(gatlingFolder);
+      List<String> arguments = new java.util.ArrayList<>(List.of("--simulation", ExperimentSimulation.class.getName(),
+          "--results-folder", gatlingFolder.toString()));
+      if (!htmlReport) {
+        arguments.add("--no-reports");
+      }
+      status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + gatlingFolder + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      status = -1;
+      failure = Failures.describe(e);
+    } finally {
+      ExperimentSimulation.prepare(null);
+      // a run Gatling never finished (it failed before its load) must not outlive this call
+      TracklabRun.unfinished().ifPresent(run -> run.finish(true));
+    }
+    Path resultFile = ResultFiles.pathFor(resultsRoot, runId);
+    Path report = findReport(gatlingFolder);
+    if (!Files.isRegularFile(resultFile)) {
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INFRASTRUCTURE_FAILED, null, report,
+          failure != null ? failure : "the run did not start (Gatling status " + status + "; see the errors above)");
+    }
+    RunResult result = ResultFiles.read(resultFile);
+    if (result.run().interrupted() || TracklabRun.stopRequested()) {
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INTERRUPTED, resultFile, report,
+          "interrupted: the result covers the run up to the stop");
+    }
+    List<GateVerdict> failed = result.gates().stream().filter(gate -> !gate.passed()).toList();
+    if (!failed.isEmpty()) {
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, report,
+          failed.stream().map(GateVerdict::name).collect(Collectors.joining(", ")));
+    }
+    if (status != 0) {
+      // result.json's gates passed but one of Gatling's assertions did not (a fault step failed)
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, report,
+          "Gatling's assertions failed (see above)");
+    }
+    return new RunOutcome(experiment, runId, RunOutcome.Verdict.PASSED, resultFile, report, "");
+  }
+
+  /** {@code <name>-<yyyyMMdd-HHmmss>}, with a counter when that directory exists already. */
+  private String newRunId(String name) {
+    String base = name + "-" + LocalDateTime.now().format(STAMP);
+    String id = base;
+    for (int n = 2; Files.exists(resultsRoot.resolve(id)); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  private static Path findReport(Path gatlingFolder) {
+    if (!Files.isDirectory(gatlingFolder)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.walk(gatlingFolder, 2)) {
+      return files.filter(file -> file.getFileName().toString().equals("index.html")).findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.tracklab.reports.cli;
+
+import io.tracklab.reports.experiment.Experiment;
+import io.tracklab.reports.experiment.ExperimentException;
+import io.tracklab.reports.experiment.ExperimentFile;
+import io.tracklab.reports.experiment.ExperimentProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns command-line arguments into experiments: a path to a file, or the name of a shipped
+ * experiment ({@code tracklab list}). All are read before anything runs, and every problem of
+ * every file is reported together.
+ */
+final class ExperimentSources {
+  private ExperimentSources() {}
+
+  /** @throws ExperimentException with the problems of every file, when any is invalid */
+  static List<Experiment> readAll(List<String> arguments, ExperimentFile.Overrides overrides) {
+    List<Experiment> experiments = new ArrayList<>();
+    List<ExperimentProblem> problems = new ArrayList<>();
+    for (String argument : arguments) {
+      try {
+        experiments.add(read(argument, overrides));
+      } catch (ExperimentException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(problems);
+    }
+    return experiments;
+  }
+
+  static Experiment read(String argument, ExperimentFile.Overrides overrides) {
+    Path path = Path.of(argument);
+    if (Files.exists(path)) {
+      return ExperimentFile.read(path, overrides);
+    }
+    Optional<ShippedExperiments.Shipped> shipped = looksLikeName(argument)
+        ? ShippedExperiments.find(argument) : Optional.empty();
+    if (shipped.isPresent()) {
+      return ExperimentFile.parse(shipped.get().source(), shipped.get().text(), overrides);
+    }
+    throw new ExperimentException(List.of(new ExperimentProblem(path, 0, "(file)", null,
+        "no such file" + (looksLikeName(argument) ? ", and no shipped experiment of that name (see tracklab list)" : ""))));
+  }
+
+  private static boolean looksLikeName(String argument) {
+    return !argument.contains("/") && !argument.contains("\\");
+  }
+}

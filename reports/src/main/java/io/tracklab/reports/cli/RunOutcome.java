@@ -1,0 +1,26 @@
+package io.tracklab.reports.cli;
+
+import io.tracklab.reports.experiment.Experiment;
+import java.nio.file.Path;
+
+/**
+ * How one experiment's run ended.
+ *
+ * @param resultFile its result.json, or null when none was written
+ * @param gatlingReport Gatling's index.html, or null when none was written
+ * @param detail what failed, for people (failed gates, the infrastructure error); empty when passed
+ */
+record RunOutcome(Experiment experiment, String runId, Verdict verdict, Path resultFile, Path gatlingReport,
+    String detail) {
+
+  enum Verdict {
+    PASSED(ExitCodes.PASSED), GATE_FAILED(ExitCodes.GATE_FAILED), INFRASTRUCTURE_FAILED(ExitCodes.INFRASTRUCTURE),
+    INTERRUPTED(ExitCodes.INTERRUPTED);
+
+    final int exitCode;
+
+    Verdict(int exitCode) {
+      this.exitCode = exitCode;
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.tracklab.reports.experiment;
+
+import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.harness.chaos.ScheduleCheck;
+import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.simulations.run.RunPlan;
+import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.OperationMix;
+import io.tracklab.simulations.settings.RunSettings;
+import io.tracklab.topologies.TopologyKind;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads an experiment file (YAML, schema {@value #SCHEMA}; {@code docs/experiment-schema.md}
+ * documents every field). Every problem is collected and reported at once, each naming the file,
+ * the line, the field and the bad value. Reading never writes anything.
+ */
+public final class ExperimentFile {
+  public static final int SCHEMA = 1;
+
+  // the defaults docs/experiment-schema.md lists; a field left out takes these
+  static final TopologyKind DEFAULT_TOPOLOGY = TopologyKind.STANDALONE;
+  static final String DEFAULT_CLIENT = "tracklab";
+  static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+  static final RunSettings DEFAULT_WORKLOAD = new RunSettings(DEFAULT_TOPOLOGY, DEFAULT_CLIENT, DEFAULT_DURATION,
+      8, 0, 10_000, new KeyDistribution.Zipf(0.99), 0.9, 64, Duration.ofSeconds(5), new OperationMix(0, 5, 0));
+  /** Stale reads may be this much older than the heartbeat deadline (plus any injected latency). */
+  static final Duration STALE_BOUND_TOLERANCE = Duration.ofMillis(50);
+  static final GateSettings DEFAULT_GATES = new GateSettings(1, Duration.ofMillis(500),
+      NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE.plus(STALE_BOUND_TOLERANCE), Duration.ofMillis(500), 0);
+
+  static final Set<String> CLIENTS = new LinkedHashSet<>(List.of("tracklab", "ttl", "none"));
+  private static final Set<String> TOP = new LinkedHashSet<>(List.of("schema", "name", "description", "topology",
+      "client", "clientTtl", "duration", "workload", "faults", "gates"));
+  private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
+      "readRatio", "valueSize", "mgetRatio", "mgetSize", "deleteRatio"));
+  private static final Set<String> GATES = new LinkedHashSet<>(List.of("failedPercent", "remoteP99", "staleBound",
+      "invalidationP99", "hitRatio"));
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** What the command line may change in an experiment without editing it. */
+  public record Overrides(Duration duration) {
+    public static final Overrides NONE = new Overrides(null);
+  }
+
+  private final Path source;
+  private final Problems problems;
+
+  private ExperimentFile(Path source) {
+    this.source = source;
+    this.problems = new Problems(source);
+  }
+
+  /**
+   * @throws ExperimentException listing every problem, when the file cannot be read or is invalid
+   */
+  public static Experiment read(Path file, Overrides overrides) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (CharacterCodingException e) {
+      throw single(file, "(file)", "is not UTF-8 text");
+    } catch (IOException e) {
+      throw single(file, "(file)", "cannot be read: " + (e.getMessage() == null ? e : e.getMessage()));
+    }
+    return parse(file, text, overrides);
+  }
+
+  /** Reads {@code text} as if it came from {@code source} (named in every problem). */
+  public static Experiment parse(Path source, String text, Overrides overrides) {
+    return new ExperimentFile(source).experiment(text, overrides);
+  }
+
+  private static ExperimentException single(Path file, String field, String message) {
+    return new ExperimentException(List.of(new ExperimentProblem(file, 0, field, null, message)));
+  }
+
+  private Experiment experiment(String text, Overrides overrides) {
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported as problems, with both lines
+      root = new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      problems.add(line, "(yaml)", null, "not valid YAML: " + e.getProblem()
+          + (e.getContext() == null ? "" : " " + e.getContext())
+          + (e.getProblemMark() == null ? "" : " (column " + (e.getProblemMark().getColumn() + 1) + ")"));
+      throw new ExperimentException(problems.sorted());
+    } catch (YAMLException e) {
+      problems.add(0, "(yaml)", null, "not valid YAML: " + e.getMessage());
+      throw new ExperimentException(problems.sorted());
+    }
+    if (root == null) {
+      problems.add(0, "(file)", null, "is empty; an experiment needs at least \"schema: " + SCHEMA + "\"");
+      throw new ExperimentException(problems.sorted());
+    }
+    YamlFields top = YamlFields.of(problems, "", root, TOP);
+    schema(top);
+    String name = name(top);
+    String description = top.text("description", "");
+    TopologyKind topology = topology(top);
+    String client = client(top);
+    Duration duration = overrides.duration() != null ? overrides.duration()
+        : top.duration("duration", DEFAULT_DURATION, true);
+    Duration clientTtl = top.duration("clientTtl", DEFAULT_WORKLOAD.clientTtl(), true);
+    if (top.has("clientTtl") && !client.equals("ttl")) {
+      top.problem("clientTtl", "only applies to client: ttl (this experiment's client is " + client + ")");
+    }
+    RunSettings settings = workload(top, topology, client, duration, clientTtl);
+    FaultSchedule faults = faults(top, topology, duration, overrides);
+    GateSettings gates = gates(top, faults);
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(problems.sorted());
+    }
+    return new Experiment(source, description, new RunPlan(name, null, settings, gates, faults));
+  }
+
+  private void schema(YamlFields top) {
+    String schema = top.text("schema");
+    if (schema == null) {
+      top.problem("schema", "is required: write \"schema: " + SCHEMA + "\" (the experiment schema this tracklab reads)");
+    } else if (!schema.equals(String.valueOf(SCHEMA))) {
+      top.problem("schema", "this tracklab reads experiment schema " + SCHEMA);
+    }
+  }
+
+  private String name(YamlFields top) {
+    String fallback = source.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
+    String name = top.text("name");
+    if (name == null) {
+      if (!NAME.matcher(fallback).matches()) {
+        top.problem("name", "is required: the file name \"" + fallback + "\" cannot name a results directory");
+      }
+      return fallback;
+    }
+    if (!NAME.matcher(name).matches()) {
+      top.problem("name", "must be letters, digits, '.', '_' or '-' (up to 64), starting with a letter or digit");
+    }
+    return name;
+  }
+
+  private TopologyKind topology(YamlFields top) {
+    String text = top.text("topology");
+    if (text == null) {
+      return DEFAULT_TOPOLOGY;
+    }
+    for (TopologyKind kind : TopologyKind.values()) {
+      if (kind.label().equals(text.toLowerCase(Locale.ROOT))) {
+        return kind;
+      }
+    }
+    top.problem("topology", "unknown topology; expected standalone, sentinel or cluster");
+    return DEFAULT_TOPOLOGY;
+  }
+
+  private String client(YamlFields top) {
+    String client = top.text("client", DEFAULT_CLIENT).toLowerCase(Locale.ROOT);
+    if (!CLIENTS.contains(client)) {
+      top.problem("client", "unknown client; expected " + String.join(", ", CLIENTS));
+      return DEFAULT_CLIENT;
+    }
+    return client;
+  }
+
+  private RunSettings workload(YamlFields top, TopologyKind topology, String client, Duration duration,
+      Duration clientTtl) {
+    RunSettings d = DEFAULT_WORKLOAD;
+    Node node = top.node("workload");
+    YamlFields workload = node == null ? null : YamlFields.of(problems, "workload", node, WORKLOAD);
+    if (workload == null) {
+      return new RunSettings(topology, client, duration, d.users(), d.rate(), d.keys(), d.distribution(),
+          d.readRatio(), d.valueSize(), clientTtl, d.mix());
+    }
+    KeyDistribution distribution = d.distribution();
+    String distributionText = workload.text("distribution");
+    if (distributionText != null) {
+      try {
+        distribution = KeyDistribution.parse(distributionText);
+      } catch (IllegalArgumentException e) {
+        workload.problem("distribution", "expected uniform, zipf:<exponent>, hotset:<fraction>[:<probability>] "
+            + "or sequential");
+      }
+    }
+    OperationMix mix = new OperationMix(
+        workload.decimal("mgetRatio", d.mix().mgetRatio(), 0, 1),
+        workload.integer("mgetSize", d.mix().mgetSize(), 2, 1000),
+        workload.decimal("deleteRatio", d.mix().deleteRatio(), 0, 1));
+    return new RunSettings(topology, client, duration,
+        workload.integer("users", d.users(), 1, 10_000),
+        workload.decimal("rate", d.rate(), 0, 10_000_000),
+        workload.integer("keys", d.keys(), 1, 100_000_000),
+        distribution,
+        workload.decimal("readRatio", d.readRatio(), 0, 1),
+        workload.integer("valueSize", d.valueSize(), 1, 64 * 1024 * 1024),
+        clientTtl, mix);
+  }
+
+  private FaultSchedule faults(YamlFields top, TopologyKind topology, Duration duration, Overrides overrides) {
+    List<Node> items = top.list("faults");
+    List<ScheduledFault> faults = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
+    for (int index = 0; index < items.size(); index++) {
+      Node item = items.get(index);
+      String field = "faults[" + index + "]";
+      String line = faultLine(item);
+      if (line == null) {
+        problems.add(item, field, YamlFields.scalarText(item),
+            "must be one line like \"at 10s for 20s: latency 50ms on primary\"");
+        continue;
+      }
+      try {
+        faults.add(FaultSchedule.parseLine(line));
+        nodes.add(item);
+      } catch (IllegalArgumentException e) {
+        problems.add(item, field, line, e.getMessage());
+      }
+    }
+    String durationSource = overrides.duration() != null ? " (--duration)" : "";
+    for (ScheduleCheck.Problem problem : ScheduleCheck.check(faults, topology.label(), topology.nodeNames(), duration)) {
+      Node item = nodes.get(problem.index());
+      problems.add(item, "faults[" + items.indexOf(item) + "]", faults.get(problem.index()).text(),
+          problem.message() + (problem.message().contains("end of the run") ? durationSource : ""));
+    }
+    return new FaultSchedule(faults);
+  }
+
+  /**
+   * A fault as written: YAML reads {@code - at 5s for 10s: latency 50ms on primary} as a mapping
+   * of one key ("at 5s for 10s") to the fault, so that form is put back together; a quoted line
+   * is a plain string. Null for anything else.
+   */
+  private static String faultLine(Node item) {
+    if (item instanceof ScalarNode scalar && !YamlFields.isNull(item)) {
+      return scalar.getValue().trim();
+    }
+    if (item instanceof MappingNode mapping && mapping.getValue().size() == 1) {
+      String when = YamlFields.scalarText(mapping.getValue().get(0).getKeyNode());
+      String what = YamlFields.scalarText(mapping.getValue().get(0).getValueNode());
+      if (when != null && what != null) {
+        return when.trim() + ": " + what.trim();
+      }
+    }
+    return null;
+  }
+
+  private GateSettings gates(YamlFields top, FaultSchedule faults) {
+    GateSettings d = DEFAULT_GATES;
+    Duration staleBound = d.staleBound().plus(faults.largestInjectedLatency());
+    Node node = top.node("gates");
+    if (node == null) {
+      return d.withStaleBound(staleBound);
+    }
+    YamlFields gates = YamlFields.of(problems, "gates", node, GATES);
+    return new GateSettings(
+        gates.decimal("failedPercent", d.failedPercent(), 0, 100),
+        gates.duration("remoteP99", d.remoteP99(), true),
+        gates.duration("staleBound", staleBound, true),
+        gates.duration("invalidationP99", d.invalidationP99(), true),
+        gates.decimal("hitRatio", d.hitRatio(), 0, 1));
+  }
+}

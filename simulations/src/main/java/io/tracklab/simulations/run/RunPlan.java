@@ -1,0 +1,35 @@
+package io.tracklab.simulations.run;
+
+import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.harness.config.DurationText;
+import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.RunSettings;
+import java.util.Objects;
+
+/**
+ * Everything one run needs to know before it starts: what to call it, the workload, the gates
+ * and the fault timeline. A simulation builds one from its defaults and system properties; the
+ * {@code tracklab} command line builds one from an experiment file.
+ *
+ * @param name what the run is called in its result ({@code ReadHeavySimulation}, an experiment's
+ *     name); the run id is the name and the start time
+ * @param runId the id to use, or null to make one from the name and the start time
+ */
+public record RunPlan(String name, String runId, RunSettings settings, GateSettings gates, FaultSchedule faults) {
+  public RunPlan {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(gates, "gates");
+    Objects.requireNonNull(faults, "faults");
+    if (faults.lastChange().compareTo(settings.duration()) >= 0) {
+      throw new IllegalArgumentException("the run's duration " + DurationText.format(settings.duration())
+          + " ends before the fault schedule's last step at " + DurationText.format(faults.lastChange())
+          + ": run longer, or move the faults");
+    }
+  }
+
+  /** The same plan under another run id (results land in a directory of that name). */
+  public RunPlan withRunId(String id) {
+    return new RunPlan(name, id, settings, gates, faults);
+  }
+}
