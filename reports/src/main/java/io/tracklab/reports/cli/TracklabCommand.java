@@ -49,6 +49,14 @@ public final class TracklabCommand implements Runnable {
     return commandLine().execute(args);
   }
 
+  /** The same, printing to {@code out} and {@code err} (tests). */
+  static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    return commandLine.execute(args);
+  }
+
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new TracklabCommand());
     commandLine.setExecutionExceptionHandler((error, line, parsed) -> {

@@ -116,6 +116,9 @@ public final class ExperimentFile {
       throw new ExperimentException(problems.sorted());
     }
     YamlFields top = YamlFields.of(problems, "", root, TOP);
+    if (!(root instanceof MappingNode)) {
+      throw new ExperimentException(problems.sorted()); // nothing else to say about a list or a word
+    }
     schema(top);
     String name = name(top);
     String description = top.text("description", "");

@@ -1,0 +1,135 @@
+package io.tracklab.reports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in this JVM, for everything that runs no experiment. */
+class TracklabCommandTest {
+  private static final Path SHIPPED = Path.of(System.getProperty("tracklab.experiments", "../experiments"));
+
+  @TempDir
+  Path directory;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result tracklab(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = TracklabCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everyShippedExperiment_isValid() throws IOException {
+    String[] files;
+    try (Stream<Path> list = Files.list(SHIPPED)) {
+      files = list.filter(file -> file.toString().endsWith(".yaml")).map(Path::toString).sorted().toArray(String[]::new);
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+    String[] args = new String[files.length + 1];
+    args[0] = "validate";
+    System.arraycopy(files, 0, args, 1, files.length);
+    Result result = tracklab(args);
+    assertThat(result.err()).isEmpty();
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.PASSED);
+    assertThat(result.out().lines()).hasSize(files.length).allMatch(line -> line.startsWith("valid   "));
+  }
+
+  @Test
+  void list_showsTheShippedExperiments_andEachValidatesByName() {
+    Result list = tracklab("list");
+    assertThat(list.exitCode()).isZero();
+    for (String name : new String[] {"read-heavy-baseline", "write-heavy-baseline", "latency-spike-primary",
+        "silent-partition", "connection-resets", "sentinel-failover-kill", "sentinel-planned-failover",
+        "cluster-primary-kill", "cluster-slot-migration", "bandwidth-starvation"}) {
+      assertThat(list.out()).contains(name);
+      assertThat(tracklab("validate", name).exitCode()).as(name).isZero();
+    }
+    assertThat(list.out()).doesNotContain("(invalid:");
+  }
+
+  @Test
+  void validate_listsEveryProblemOfEveryFile_exits2_andChangesNothingOnDisk() throws Exception {
+    Path good = write("good.yaml", "schema: 1\n");
+    Path bad = write("bad.yaml", "schema: 1\nduration: -1s\nworkload:\n  users: none\n");
+    Path worse = write("worse.yaml", "schema: 1\ntopology: mesh\n");
+    Map<Path, FileTime> before = snapshot();
+
+    Result result = tracklab("validate", good.toString(), bad.toString(), worse.toString(),
+        directory.resolve("missing.yaml").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.out()).contains("valid   " + good).contains("INVALID " + bad).contains("INVALID " + worse);
+    assertThat(result.err()).contains(
+        bad + ":2: duration = \"-1s\": must not be negative; write a duration like 30s",
+        bad + ":4: workload.users = \"none\": must be a whole number from 1 to 10000",
+        worse + ":2: topology = \"mesh\": unknown topology; expected standalone, sentinel or cluster",
+        directory.resolve("missing.yaml") + ": (file): no such file",
+        "3 of 4 experiment files invalid");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void run_withAnInvalidFile_runsNothing_writesNothing_andExits2() throws Exception {
+    Path good = write("good.yaml", "schema: 1\nduration: 5s\n");
+    Path bad = write("bad.yaml", "schema: 1\nfaults:\n  - at 10s: kill primary\nduration: 5s\n");
+    Path results = directory.resolve("results");
+    Map<Path, FileTime> before = snapshot();
+
+    Result result = tracklab("run", "--results", results.toString(), good.toString(), bad.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).contains(bad + ":3: faults[0] = \"at 10s: kill primary\": starts at 10s, not before "
+        + "the end of the run at 5s");
+    assertThat(results).doesNotExist();
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void run_refusesBadOptions_withExit2() {
+    assertThat(tracklab("run", "--duration", "soon", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab("run", "--progress", "fancy", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab("explode").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab().exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void helpOnEveryCommand_documentsTheExitCodes() {
+    Result top = tracklab("--help");
+    assertThat(top.exitCode()).isZero();
+    assertThat(top.out()).contains("run", "validate", "list", "Exit codes:", "130", "143");
+    for (String command : new String[] {"run", "validate", "list"}) {
+      Result help = tracklab(command, "--help");
+      assertThat(help.exitCode()).as(command).isZero();
+      assertThat(help.out()).as(command).startsWith("Usage: tracklab " + command);
+    }
+    assertThat(tracklab("run", "--help").out()).contains("--duration", "--results", "--provisioner", "1 ", "3 ");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(directory.resolve(name), text);
+  }
+
+  /** Every path under the test's directory with its modification time. */
+  private Map<Path, FileTime> snapshot() throws IOException {
+    Map<Path, FileTime> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.toList()) {
+        files.put(path, Files.getLastModifiedTime(path));
+      }
+    }
+    return files;
+  }
+}
