@@ -53,6 +53,9 @@ final class ExperimentRunner {
     } catch (RuntimeException e) {
       status = -1;
       failure = Failures.describe(e);
+      if (System.getenv("TRACKLAB_DEBUG") != null) {
+        e.printStackTrace();
+      }
     } finally {
       ExperimentSimulation.prepare(null);
       // a run Gatling never finished (it failed before its load) must not outlive this call

@@ -5,7 +5,10 @@ import io.tracklab.reports.experiment.Experiment;
 import io.tracklab.reports.experiment.ExperimentFile;
 import io.tracklab.simulations.run.TracklabRun;
 import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.external.ExternalProvisioner;
+import io.tracklab.topologies.external.ExternalTopologyFile;
+import io.tracklab.topologies.external.ExternalTopologySpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
     if (duration != null && duration.isZero()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration=0: must be longer than 0");
     }
-    List<Experiment> loaded = ExperimentSources.readAll(experiments, new ExperimentFile.Overrides(duration));
+    List<Experiment> loaded = ExperimentSources.readAll(experiments, new ExperimentFile.Overrides(duration,
+        externalNodeNames()));
     System.setProperty(Provisioners.PROPERTY, provisioner);
     if (topologyFile != null) {
       System.setProperty(ExternalProvisioner.FILE_PROPERTY, topologyFile.toAbsolutePath().toString());
@@ -104,6 +108,25 @@ final class RunCommand implements Callable<Integer> {
       outcomes.forEach(outcome -> System.out.println(describe(outcome)));
     }
     return exitCode(outcomes);
+  }
+
+  /** The node names of {@code --topology-file}, which faults may name; null for tracklab's own topologies. */
+  private List<String> externalNodeNames() {
+    if (!provisioner.equals("external")) {
+      if (topologyFile != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--topology-file needs --provisioner external");
+      }
+      return null;
+    }
+    if (topologyFile == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--provisioner external needs --topology-file <file> (docs/external-topology.md)");
+    }
+    try {
+      return ExternalTopologyFile.load(topologyFile).nodes().stream().map(ExternalTopologySpec.Node::name).toList();
+    } catch (TopologyException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private static String describe(RunOutcome outcome) {

@@ -58,9 +58,15 @@ public final class ExperimentFile {
       "invalidationP99", "hitRatio"));
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  /** What the command line may change in an experiment without editing it. */
-  public record Overrides(Duration duration) {
-    public static final Overrides NONE = new Overrides(null);
+  /**
+   * What the command line may change in an experiment without editing it.
+   *
+   * @param duration the run's duration instead of the file's; null: the file's
+   * @param nodeNames the topology's node names when they are not tracklab's own (an external
+   *     topology file names its nodes); null: the topology kind's
+   */
+  public record Overrides(Duration duration, List<String> nodeNames) {
+    public static final Overrides NONE = new Overrides(null, null);
   }
 
   private final Path source;
@@ -127,7 +133,8 @@ public final class ExperimentFile {
     Duration duration = overrides.duration() != null ? overrides.duration()
         : top.duration("duration", DEFAULT_DURATION, true);
     Duration clientTtl = top.duration("clientTtl", DEFAULT_WORKLOAD.clientTtl(), true);
-    if (top.has("clientTtl") && !client.equals("ttl")) {
+    if (top.has("clientTtl") && !client.equals("ttl") && CLIENTS.contains(top.text("client", DEFAULT_CLIENT)
+        .toLowerCase(Locale.ROOT))) {
       top.problem("clientTtl", "only applies to client: ttl (this experiment's client is " + client + ")");
     }
     RunSettings settings = workload(top, topology, client, duration, clientTtl);
@@ -239,11 +246,12 @@ public final class ExperimentFile {
         problems.add(item, field, line, e.getMessage());
       }
     }
-    String durationSource = overrides.duration() != null ? " (--duration)" : "";
-    for (ScheduleCheck.Problem problem : ScheduleCheck.check(faults, topology.label(), topology.nodeNames(), duration)) {
+    String end = "end of the run at " + io.tracklab.harness.config.DurationText.format(duration);
+    List<String> nodeNames = overrides.nodeNames() != null ? overrides.nodeNames() : topology.nodeNames();
+    for (ScheduleCheck.Problem problem : ScheduleCheck.check(faults, topology.label(), nodeNames, duration)) {
       Node item = nodes.get(problem.index());
       problems.add(item, "faults[" + items.indexOf(item) + "]", faults.get(problem.index()).text(),
-          problem.message() + (problem.message().contains("end of the run") ? durationSource : ""));
+          overrides.duration() == null ? problem.message() : problem.message().replace(end, end + " set by --duration"));
     }
     return new FaultSchedule(faults);
   }

@@ -215,11 +215,23 @@ class ExperimentFileTest {
         """;
     assertThat(problems(text)).containsExactly("experiments/x.yaml:4: faults[0] = \"at 30s: kill primary\": "
         + "starts at 30s, not before the end of the run at 30s");
-    assertThat(problems(text, new ExperimentFile.Overrides(Duration.ofSeconds(10)))).containsExactly(
+    assertThat(problems(text, new ExperimentFile.Overrides(Duration.ofSeconds(10), null))).containsExactly(
         "experiments/x.yaml:4: faults[0] = \"at 30s: kill primary\": starts at 30s, not before the end of the run "
-            + "at 10s (--duration)",
+            + "at 10s set by --duration",
         "experiments/x.yaml:5: faults[1] = \"at 5s for 10s: latency 50ms on primary\": heals at 15s, not before the "
-            + "end of the run at 10s (leave \"for\" out to last until the end) (--duration)");
+            + "end of the run at 10s set by --duration (leave \"for\" out to last until the end)");
+  }
+
+  @Test
+  void anExternalTopology_namesItsOwnNodes() {
+    String text = """
+        schema: 1
+        faults:
+          - at 5s for 5s: latency 10ms on cache-primary
+        """;
+    assertThat(problems(text)).hasSize(1);
+    assertThat(ExperimentFile.parse(FILE, text, new ExperimentFile.Overrides(null, List.of("cache-primary")))
+        .plan().faults().namedNodes()).containsExactly("cache-primary");
   }
 
   @Test

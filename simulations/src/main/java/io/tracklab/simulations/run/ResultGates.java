@@ -22,7 +22,8 @@ final class ResultGates {
     long reads = counters.getOrDefault("reads", 0L);
     long writes = counters.getOrDefault("writes", 0L);
     long failed = counters.getOrDefault("failed_reads", 0L) + counters.getOrDefault("failed_writes", 0L);
-    long operations = reads + writes + counters.getOrDefault("failed_reads", 0L);
+    // reads and writes count the ones that returned; the failed ones are operations too
+    long operations = reads + writes + failed;
     verdicts.add(verdict("failed operations", "failed_reads + failed_writes, % of operations", "<=",
         gates.failedPercent(), operations == 0 ? 0 : 100.0 * failed / operations));
     verdicts.add(verdict("remote read p99", "remote_read_us p99, ms", "<=", gates.remoteP99().toNanos() / 1e6,
