@@ -90,8 +90,9 @@ public abstract class TracklabSimulation extends Simulation {
   private void declareLoad() {
     GateSettings gates = plan.gates();
     FaultSchedule faults = plan.faults();
-    System.out.printf("tracklab: %s %s%n  gates %s%n  faults %s%n", plan.name(), settings, gates,
-        faults.isEmpty() ? "none" : faults.faults().stream().map(ScheduledFault::text).toList());
+    System.out.printf("tracklab: %s: %s%n  gates: %s%n  faults: %s%n", plan.name(), settings.describe(),
+        gates.describe(), faults.isEmpty() ? "none" : String.join("; ", faults.faults().stream()
+            .map(ScheduledFault::text).toList()));
 
     SetUp setUp = setUp(operations().injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))
         .protocols(nearCache())

@@ -13,12 +13,17 @@ final class StatusLine {
   private static final String ERASE = "\r\033[K";
   private final PrintStream terminal;
   private boolean shown;
+  /** False while another line is half written: the status waits for its end rather than split it. */
+  private boolean atLineStart = true;
 
   StatusLine(PrintStream terminal) {
     this.terminal = terminal;
   }
 
   synchronized void show(String line) {
+    if (!atLineStart) {
+      return;
+    }
     terminal.print(ERASE + line);
     terminal.flush();
     shown = true;
@@ -40,6 +45,7 @@ final class StatusLine {
         synchronized (StatusLine.this) {
           erase();
           target.write(b);
+          atLineStart = b == '\n';
         }
       }
 
@@ -48,6 +54,9 @@ final class StatusLine {
         synchronized (StatusLine.this) {
           erase();
           target.write(bytes, offset, length);
+          if (length > 0) {
+            atLineStart = bytes[offset + length - 1] == '\n';
+          }
         }
       }
 

@@ -1,5 +1,6 @@
 package io.tracklab.simulations.settings;
 
+import io.tracklab.harness.config.DurationText;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -36,5 +37,12 @@ public record GateSettings(
   /** The same gates with another staleness bound (a chaos simulation adds its injected latency). */
   public GateSettings withStaleBound(Duration bound) {
     return new GateSettings(failedPercent, remoteP99, bound, invalidationP99, hitRatio);
+  }
+
+  /** For people: {@code failed <= 0%, remote p99 <= 50ms, staleness <= 550ms, ...}. */
+  public String describe() {
+    return "failed <= " + Numbers.plain(failedPercent) + "%, remote read p99 <= " + DurationText.format(remoteP99)
+        + ", no stale read older than " + DurationText.format(staleBound) + ", invalidation delay p99 <= "
+        + DurationText.format(invalidationP99) + (hitRatio > 0 ? ", hit ratio >= " + Numbers.plain(hitRatio) : "");
   }
 }

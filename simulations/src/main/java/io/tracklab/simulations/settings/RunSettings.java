@@ -1,5 +1,6 @@
 package io.tracklab.simulations.settings;
 
+import io.tracklab.harness.config.DurationText;
 import io.tracklab.harness.workload.KeyDistribution;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
@@ -62,5 +63,16 @@ public record RunSettings(
         read.integer("valueSize", defaults.valueSize(), 1),
         read.positiveDuration("clientTtl", defaults.clientTtl()),
         OperationMix.from(read, defaults.mix()));
+  }
+
+  /** For people: {@code standalone, client tracklab, 30s, 8 users at 5000 ops/s, ...}. */
+  public String describe() {
+    String load = users + (users == 1 ? " user" : " users") + (rate > 0 ? " at " + Numbers.plain(rate) + " ops/s" : " unthrottled");
+    String reads = Numbers.plain(readRatio * 100) + "% reads" + (mix.mgetRatio() > 0
+        ? " (" + Numbers.plain(mix.mgetRatio() * 100) + "% of them " + mix.mgetSize() + "-key MGETs)" : "");
+    String writes = mix.deleteRatio() > 0 ? ", " + Numbers.plain(mix.deleteRatio() * 100) + "% of writes DELs" : "";
+    return topology + ", client " + client + (client.equals("ttl") ? " (ttl " + DurationText.format(clientTtl) + ")" : "")
+        + ", " + DurationText.format(duration) + ", " + load + ", " + keys + " keys " + distribution.describe() + ", "
+        + reads + writes + ", " + valueSize + "-byte values";
   }
 }
