@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--progress=" + progress + ": expected auto, tty, plain or off");
     }
+    if (!List.of("auto", "local", "containers", "external").contains(provisioner)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--provisioner=" + provisioner + ": expected auto, local, containers or external");
+    }
     if (duration != null && duration.isZero()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration=0: must be longer than 0");
     }

@@ -100,6 +100,10 @@ class TracklabCommandTest {
   void run_refusesBadOptions_withExit2() {
     assertThat(tracklab("run", "--duration", "soon", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(tracklab("run", "--progress", "fancy", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab("run", "--provisioner", "kubernetes", "read-heavy-baseline").exitCode())
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(tracklab("run", "--provisioner", "external", "read-heavy-baseline").err())
+        .contains("--provisioner external needs --topology-file <file>");
     assertThat(tracklab("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(tracklab("explode").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(tracklab().exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
