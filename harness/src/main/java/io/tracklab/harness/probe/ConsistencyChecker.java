@@ -91,6 +91,12 @@ public final class ConsistencyChecker {
   private final LongAdder writesAcked = new LongAdder();
   private final Recorder stalenessMicros = new Recorder(3);
   private final Histogram stalenessTotal = new Histogram(3);
+  // t-visibility (Bailis et al., PBS, 2012): reads by the time since the newest write acknowledged
+  // before they started, split by whether they returned that write (or a newer one)
+  private final Recorder visibleAfterMicros = new Recorder(2);
+  private final Recorder invisibleAfterMicros = new Recorder(2);
+  private final Histogram visibleAfterTotal = new Histogram(2);
+  private final Histogram invisibleAfterTotal = new Histogram(2);
 
   /**
    * @param keyPrefix keys are named {@code keyPrefix + index}, as {@code WorkloadSpec.key} does
@@ -271,6 +277,7 @@ public final class ConsistencyChecker {
 
   private ReadVerdict classify(int key, long version, long startNanos, long endNanos) {
     long minNewerAck = Long.MAX_VALUE;
+    long latestAckBefore = Long.MIN_VALUE;
     long newestMissed = 0;
     boolean behindHistory;
     long evictedAck;
@@ -280,6 +287,10 @@ public final class ConsistencyChecker {
     synchronized (stripe(key)) {
       int size = (int) (state[at + RING_HEAD_AND_SIZE] >>> 32);
       for (int entry = at + RING, end = entry + 2 * size; entry < end; entry += 2) {
+        long ack = state[entry + 1];
+        if (ack - startNanos < 0 && (latestAckBefore == Long.MIN_VALUE || ack - latestAckBefore > 0)) {
+          latestAckBefore = ack;
+        }
         if (state[entry] > version) {
           if (state[entry + 1] < minNewerAck) {
             minNewerAck = state[entry + 1];
@@ -301,7 +312,12 @@ public final class ConsistencyChecker {
       // A forgotten version newer than this one was acknowledged at evictedAck at the latest.
       minNewerAck = Math.min(minNewerAck, evictedAck);
     }
-    if (minNewerAck - startNanos < 0) {
+    boolean isStale = minNewerAck - startNanos < 0;
+    if (latestAckBefore != Long.MIN_VALUE) {
+      (isStale ? invisibleAfterMicros : visibleAfterMicros).recordValue(
+          TimeUnit.NANOSECONDS.toMicros(startNanos - latestAckBefore));
+    }
+    if (isStale) {
       long age = startNanos - minNewerAck;
       stale.increment();
       HeldViolations holding = held;
@@ -563,8 +579,11 @@ public final class ConsistencyChecker {
   /** Counters and the staleness-age distribution so far. */
   public synchronized CheckerReport report() {
     stalenessTotal.add(stalenessMicros.getIntervalHistogram());
+    visibleAfterTotal.add(visibleAfterMicros.getIntervalHistogram());
+    invisibleAfterTotal.add(invisibleAfterMicros.getIntervalHistogram());
     return new CheckerReport(fresh.sum(), concurrent.sum(), stale.sum(), violations.sum(), regressions.sum(),
-        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), staleAfterLostWrites.sum(), stalenessTotal.copy());
+        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), staleAfterLostWrites.sum(), stalenessTotal.copy(),
+        visibleAfterTotal.copy(), invisibleAfterTotal.copy());
   }
 
   /**
@@ -573,10 +592,13 @@ public final class ConsistencyChecker {
    * @param staleAfterLostWrites stale reads beyond the bound that missed only writes a failover
    *     lost (see {@link #holdViolations}); counted in {@code stale}, not in {@code violations}
    * @param stalenessAgeMicros ages of stale reads, microseconds (without those)
+   * @param visibleAfterMicros reads that returned the newest write acknowledged before they
+   *     started (or a newer one), by the time from that acknowledgement to the read's start
+   * @param invisibleAfterMicros the reads that did not (stale ones), by the same time
    */
   public record CheckerReport(long fresh, long concurrent, long stale, long violations, long regressions,
       long corrupt, long beyondHistory, long writesAcknowledged, long staleAfterLostWrites,
-      Histogram stalenessAgeMicros) {
+      Histogram stalenessAgeMicros, Histogram visibleAfterMicros, Histogram invisibleAfterMicros) {
     public long reads() {
       return fresh + concurrent + stale + corrupt;
     }

@@ -255,6 +255,8 @@ public final class RunRecorder {
     ConsistencyChecker.CheckerReport report = checker.report();
     Map<String, MetricHistogram> histograms = new TreeMap<>();
     histograms.put("staleness_age_us", MetricHistogram.of("us", report.stalenessAgeMicros()));
+    histograms.put("visible_after_write_us", MetricHistogram.of("us", report.visibleAfterMicros()));
+    histograms.put("stale_after_write_us", MetricHistogram.of("us", report.invisibleAfterMicros()));
     Histogram[] delays = invalidationDelays.histograms();
     histograms.put("invalidation_delay_us", MetricHistogram.of("us", delays[0], delays[1]));
     histograms.put("local_read_ns", MetricHistogram.of("ns", latency.localNanos()));

@@ -64,6 +64,27 @@ class ConsistencyCheckerTest {
   }
 
   @Test
+  void tVisibility_countsEachReadByTheTimeSinceTheNewestAckBeforeIt_asVisibleOrNot() {
+    write(1, 90, 100);
+    write(1, 180, 200); // acknowledged out of order: version 2 before version 3
+    long three = checker.nextVersion(1);
+    checker.writeSent(1, three, ms(150));
+    checker.writeAcked(1, three, ms(190));
+    // 10 ms after the newest ack (200): returns version 3, the newest — visible although 2 was acked last
+    checker.readReturned(0, 1, ms(210), ms(211), value(1, 3));
+    // 50 ms after it: returns version 1 — not visible
+    checker.readReturned(1, 1, ms(250), ms(251), value(1, 1));
+    // before any write was acknowledged to key 2: no time to count from
+    checker.readReturned(0, 2, ms(250), ms(251), null);
+
+    ConsistencyChecker.CheckerReport report = checker.report();
+    assertThat(report.visibleAfterMicros().getTotalCount()).isEqualTo(1);
+    assertThat(report.visibleAfterMicros().getMaxValue()).isCloseTo(10_000L, withinPercentage(1));
+    assertThat(report.invisibleAfterMicros().getTotalCount()).isEqualTo(1);
+    assertThat(report.invisibleAfterMicros().getMaxValue()).isCloseTo(50_000L, withinPercentage(1));
+  }
+
+  @Test
   void staleWithinTheBound_isNoViolation() {
     write(1, 90, 100);
     write(1, 190, 200);

@@ -4,7 +4,9 @@ import io.gatling.app.Gatling$;
 import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunResult;
+import io.tracklab.reports.allure.AllureExport;
 import io.tracklab.reports.experiment.Experiment;
+import io.tracklab.reports.summary.SummaryPage;
 import io.tracklab.simulations.ExperimentSimulation;
 import io.tracklab.simulations.run.TracklabRun;
 import java.io.IOException;
@@ -26,10 +28,13 @@ final class ExperimentRunner {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private final Path resultsRoot;
   private final boolean htmlReport;
+  private final AllureExport allure;
 
+  /** Results go under {@code resultsRoot}; each run also becomes an Allure result in its {@code allure-results/}. */
   ExperimentRunner(Path resultsRoot, boolean htmlReport) {
     this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
     this.htmlReport = htmlReport;
+    this.allure = new AllureExport(this.resultsRoot.resolve("allure-results"));
   }
 
   RunOutcome run(Experiment experiment) {
@@ -62,27 +67,29 @@ final class ExperimentRunner {
       TracklabRun.unfinished().ifPresent(run -> run.finish(true));
     }
     Path resultFile = ResultFiles.pathFor(resultsRoot, runId);
-    Path report = findReport(gatlingFolder);
+    Path report = ReportCommand.gatlingReport(gatlingFolder);
     if (!Files.isRegularFile(resultFile)) {
-      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INFRASTRUCTURE_FAILED, null, report,
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INFRASTRUCTURE_FAILED, null, null, report,
           failure != null ? failure : "the run did not start (Gatling status " + status + "; see the errors above)");
     }
     RunResult result = ResultFiles.read(resultFile);
+    Path summary = SummaryPage.writeBeside(resultFile, result, report);
+    allure.write("experiments", result, resultFile, summary, report);
     if (result.run().interrupted() || TracklabRun.stopRequested()) {
-      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INTERRUPTED, resultFile, report,
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.INTERRUPTED, resultFile, summary, report,
           "interrupted: the result covers the run up to the stop");
     }
     List<GateVerdict> failed = result.gates().stream().filter(gate -> !gate.passed()).toList();
     if (!failed.isEmpty()) {
-      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, report,
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, summary, report,
           failed.stream().map(GateVerdict::name).collect(Collectors.joining(", ")));
     }
     if (status != 0) {
       // result.json's gates passed but one of Gatling's assertions did not (a fault step failed)
-      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, report,
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.GATE_FAILED, resultFile, summary, report,
           "Gatling's assertions failed (see above)");
     }
-    return new RunOutcome(experiment, runId, RunOutcome.Verdict.PASSED, resultFile, report, "");
+    return new RunOutcome(experiment, runId, RunOutcome.Verdict.PASSED, resultFile, summary, report, "");
   }
 
   /** {@code <name>-<yyyyMMdd-HHmmss>}, with a counter when that directory exists already. */
@@ -93,16 +100,5 @@ final class ExperimentRunner {
       id = base + "-" + n;
     }
     return id;
-  }
-
-  private static Path findReport(Path gatlingFolder) {
-    if (!Files.isDirectory(gatlingFolder)) {
-      return null;
-    }
-    try (Stream<Path> files = Files.walk(gatlingFolder, 2)) {
-      return files.filter(file -> file.getFileName().toString().equals("index.html")).findFirst().orElse(null);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

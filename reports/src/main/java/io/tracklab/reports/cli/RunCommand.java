@@ -141,8 +141,11 @@ final class RunCommand implements Callable<Integer> {
     if (outcome.resultFile() != null) {
       text.append("\n    result  ").append(outcome.resultFile());
     }
+    if (outcome.summaryPage() != null) {
+      text.append("\n    summary ").append(outcome.summaryPage());
+    }
     if (outcome.gatlingReport() != null) {
-      text.append("\n    report  ").append(outcome.gatlingReport());
+      text.append("\n    gatling ").append(outcome.gatlingReport());
     }
     return text.toString();
   }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
  * How one experiment's run ended.
  *
  * @param resultFile its result.json, or null when none was written
+ * @param summaryPage its summary.html beside the result, or null
  * @param gatlingReport Gatling's index.html, or null when none was written
  * @param detail what failed, for people (failed gates, the infrastructure error); empty when passed
  */
-record RunOutcome(Experiment experiment, String runId, Verdict verdict, Path resultFile, Path gatlingReport,
+record RunOutcome(Experiment experiment, String runId, Verdict verdict, Path resultFile, Path summaryPage,
+    Path gatlingReport,
     String detail) {
 
   enum Verdict {

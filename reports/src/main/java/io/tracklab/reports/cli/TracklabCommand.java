@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     versionProvider = TracklabCommand.Version.class,
     description = "Chaos experiments for Redis near-caches: a workload through a tracked near-cache, "
         + "faults on a timeline, gates on staleness, invalidation delay, failover and lost writes.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:all experiments passed their gates (validate: every file is valid)",
@@ -42,6 +43,8 @@ public final class TracklabCommand implements Runnable {
 
   /** Runs the command line in this JVM and returns its exit code (for tests and {@link #main}). */
   public static int execute(String... args) {
+    // charts are drawn without a display
+    System.setProperty("java.awt.headless", "true");
     // Netty finds both epoll and io_uring on Linux; epoll is what Lettuce is tested on here
     if (System.getProperty("io.lettuce.core.iouring") == null) {
       System.setProperty("io.lettuce.core.iouring", "false");

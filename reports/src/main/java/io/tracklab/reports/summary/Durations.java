@@ -1,0 +1,25 @@
+package io.tracklab.reports.summary;
+
+import java.math.BigDecimal;
+
+/** Microseconds as people read them on an axis or in a table: 500µs, 2ms, 1.5s. */
+final class Durations {
+  private Durations() {}
+
+  static String micros(double micros) {
+    if (micros == 0) {
+      return "0";
+    }
+    if (Math.abs(micros) < 1000) {
+      return plain(micros) + "µs";
+    }
+    if (Math.abs(micros) < 1_000_000) {
+      return plain(micros / 1000) + "ms";
+    }
+    return plain(micros / 1_000_000) + "s";
+  }
+
+  private static String plain(double value) {
+    return new BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+}
