@@ -8,6 +8,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +16,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -161,6 +163,8 @@ public final class RunCharts {
     LogAxis t = new LogAxis("t: time from a write's acknowledgement to a read's start, ms (bucket upper edge)");
     t.setLabelFont(LABEL);
     t.setSmallestValue(0.001);
+    t.setTickUnit(new NumberTickUnit(1)); // one tick a decade: 0.01, 0.1, 1, 10 ms
+    t.setNumberFormatOverride(new DecimalFormat("0.###"));
     NumberAxis probability = new NumberAxis("P(read returns that write or newer)");
     probability.setLabelFont(LABEL);
     probability.setRange(0, 1.02);

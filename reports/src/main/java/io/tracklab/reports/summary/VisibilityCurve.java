@@ -13,11 +13,13 @@ import org.HdrHistogram.Histogram;
  * ({@code visible_after_write_us}, {@code stale_after_write_us}: reads by the time since the
  * newest write acknowledged before they started), bucket by bucket on a 1-2-5 scale.
  *
- * @param points in order of t; only buckets that had reads
+ * @param points in order of t; only buckets with at least {@value #MIN_READS} reads (a
+ *     probability from fewer is noise: one early stale read would draw a spike to 0)
  */
 public record VisibilityCurve(String label, List<Point> points) {
   public static final String VISIBLE = "visible_after_write_us";
   public static final String STALE = "stale_after_write_us";
+  public static final int MIN_READS = 20;
 
   /**
    * @param fromMicros the bucket's start (reads starting this long after the acknowledgement...)
@@ -49,7 +51,7 @@ public record VisibilityCurve(String label, List<Point> points) {
       long to = edges.get(i + 1);
       long fresh = LogBins.count(visible, from, to);
       long old = LogBins.count(stale, from, to);
-      if (fresh + old > 0) {
+      if (fresh + old >= MIN_READS) {
         points.add(new Point(from, to, (double) fresh / (fresh + old), fresh + old));
       }
     }
