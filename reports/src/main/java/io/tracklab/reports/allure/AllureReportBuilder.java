@@ -2,6 +2,7 @@ package io.tracklab.reports.allure;
 
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunResult;
+import io.tracklab.reports.summary.SummaryPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -124,8 +125,11 @@ public final class AllureReportBuilder {
     try (Stream<Path> files = Files.walk(runs, 2)) {
       for (Path file : files.filter(path -> path.getFileName().toString().equals(ResultFiles.FILE_NAME)).toList()) {
         RunResult result = ResultFiles.read(file);
-        Path summary = file.resolveSibling("summary.html");
-        export.write("simulations", result, file, Files.isRegularFile(summary) ? summary : null, null);
+        Path summary = file.resolveSibling(SummaryPage.FILE_NAME);
+        if (!Files.isRegularFile(summary)) {
+          SummaryPage.writeBeside(file, result, null); // mvn gatling:test does not write one
+        }
+        export.write("simulations", result, file, summary, null);
         converted++;
       }
     }
