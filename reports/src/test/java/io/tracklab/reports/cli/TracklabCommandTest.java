@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -113,13 +114,37 @@ class TracklabCommandTest {
   void helpOnEveryCommand_documentsTheExitCodes() {
     Result top = tracklab("--help");
     assertThat(top.exitCode()).isZero();
-    assertThat(top.out()).contains("run", "validate", "list", "Exit codes:", "130", "143");
-    for (String command : new String[] {"run", "validate", "list"}) {
+    assertThat(top.out()).contains("run", "validate", "list", "report", "Exit codes:", "130", "143");
+    for (String command : new String[] {"run", "validate", "list", "report"}) {
       Result help = tracklab(command, "--help");
       assertThat(help.exitCode()).as(command).isZero();
       assertThat(help.out()).as(command).startsWith("Usage: tracklab " + command);
     }
     assertThat(tracklab("run", "--help").out()).contains("--duration", "--results", "--provisioner", "1 ", "3 ");
+  }
+
+  @Test
+  void report_writesTheSummaryBesideOneResult_orOnePageForSeveral_andRefusesWhatIsNoResult() throws Exception {
+    Path first = directory.resolve("a").resolve("result.json");
+    Path second = directory.resolve("b").resolve("result.json");
+    for (Path file : List.of(first, second)) {
+      io.tracklab.harness.result.ResultFiles.write(file, new io.tracklab.harness.result.RunResult(
+          io.tracklab.harness.result.RunResult.SCHEMA, new io.tracklab.harness.result.RunMetadata(
+              file.getParent().getFileName() + "-20261123-120000", 0, 1000, "standalone", "local", "tracklab",
+              Map.of(), List.of(), List.of(), false), Map.of(), Map.of("reads", 1L), List.of(), List.of()));
+    }
+    Result one = tracklab("report", first.getParent().toString());
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(first.resolveSibling("summary.html")).content().contains("a-20261123-120000");
+
+    Path page = directory.resolve("both.html");
+    assertThat(tracklab("report", "-o", page.toString(), first.toString(), second.toString()).exitCode()).isZero();
+    assertThat(page).content().contains("<h2>Side by side</h2>", "a-20261123-120000", "b-20261123-120000");
+
+    Path notAResult = write("x.json", "{\"schema\": 7}");
+    Result bad = tracklab("report", notAResult.toString(), directory.resolve("missing.json").toString());
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bad.err()).contains(notAResult + ": not a tracklab result.json");
   }
 
   private Path write(String name, String text) throws IOException {
