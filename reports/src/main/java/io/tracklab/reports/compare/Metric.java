@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param unit e.g. {@code ms}, {@code ops/s}, {@code %}
  * @param noiseFloor a change no larger than this (in {@code unit}) is noise whatever its relative
  *     size: 0.3 ms against 0.5 ms is not a regression
+ * @param defaultTolerancePercent how much worse than the baseline it may get, in % (of
+ *     {@code relativeTo}), when {@code --tolerance} does not say; measured (see {@link RunMetrics})
  * @param relativeTo what the tolerance is a percentage of
  * @param anyIncreaseRegresses any worsening at all is a regression, whatever the tolerance
  *     (staleness violations: tracklab's client must have none)
@@ -28,6 +30,7 @@ public record Metric(
     String unit,
     Better better,
     double noiseFloor,
+    double defaultTolerancePercent,
     RelativeTo relativeTo,
     boolean anyIncreaseRegresses,
     int decimals,
@@ -45,6 +48,10 @@ public record Metric(
     Objects.requireNonNull(better, "better");
     if (!(noiseFloor >= 0) || Double.isInfinite(noiseFloor)) {
       throw new IllegalArgumentException(name + ": noiseFloor must be a finite number >= 0, got " + noiseFloor);
+    }
+    if (!(defaultTolerancePercent >= 0) || Double.isInfinite(defaultTolerancePercent)) {
+      throw new IllegalArgumentException(name + ": defaultTolerancePercent must be a finite number >= 0, got "
+          + defaultTolerancePercent);
     }
     if (decimals < 0 || decimals > 6) {
       throw new IllegalArgumentException(name + ": decimals must be 0 to 6, got " + decimals);

@@ -9,32 +9,33 @@ import java.util.regex.Pattern;
 
 /**
  * How much worse than the baseline a metric may get before it is a regression: a percentage of
- * the baseline's value, the same for every metric unless one is named. Whatever the percentage, a
- * change within a metric's {@linkplain Metric#noiseFloor() noise floor} is never a regression, and
- * any increase of {@code violations} always is.
+ * the baseline's value (of the misses, for the hit ratio: {@link Metric.RelativeTo}). Without
+ * {@code --tolerance} each metric has its own measured default ({@link Metric#defaultTolerancePercent},
+ * {@value #DEFAULT_PERCENT}% for most); {@code --tolerance 20%} sets every metric, and
+ * {@code --tolerance remote_read_p99_ms=50%} one. Whatever the percentage, a change within a
+ * metric's {@linkplain Metric#noiseFloor() noise floor} is never a regression, and any increase of
+ * {@code violations} always is.
  *
- * <p>Written on the command line as {@code --tolerance 20%} (every metric) and
- * {@code --tolerance remote_read_p99_ms=50%} (one metric), repeated or comma-separated.
- *
- * @param percent for every metric not in {@code percentByMetric}
+ * @param percent for every metric not in {@code percentByMetric}; null: each metric's own default
  * @param percentByMetric by metric name ({@link RunMetrics#ALL})
  */
-public record Tolerance(double percent, Map<String, Double> percentByMetric) {
+public record Tolerance(Double percent, Map<String, Double> percentByMetric) {
   /**
-   * The default, {@value}%. Measured: the read-heavy baseline (10 s, 10,000 ops/s, standalone,
-   * local processes) six times on 2 shared cores; each figure's spread (max - min) over the six:
-   * MEASUREMENTS
+   * The default tolerance of most metrics, {@value}%; the others' are in {@link RunMetrics}. How
+   * both, and the noise floors, follow from measurements is written there.
    */
   public static final double DEFAULT_PERCENT = 25;
 
-  /** {@value #DEFAULT_PERCENT}% for every metric. */
-  public static final Tolerance DEFAULT = new Tolerance(DEFAULT_PERCENT, Map.of());
+  /** Each metric's own default. */
+  public static final Tolerance DEFAULT = new Tolerance(null, Map.of());
 
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Pattern FOR_METRIC = Pattern.compile("([^=]*)=(.*)");
 
   public Tolerance {
-    checkPercent("tolerance", percent);
+    if (percent != null) {
+      checkPercent("tolerance", percent);
+    }
     percentByMetric = percentByMetric == null ? Map.of() : Map.copyOf(percentByMetric);
     percentByMetric.forEach((name, value) -> {
       Metric metric = RunMetrics.named(name).orElseThrow(() -> new IllegalArgumentException(
@@ -81,7 +82,7 @@ public record Tolerance(double percent, Map<String, Double> percentByMetric) {
         percent = percentOf(spec, text);
       }
     }
-    return new Tolerance(percent == null ? DEFAULT_PERCENT : percent, byMetric);
+    return new Tolerance(percent, byMetric);
   }
 
   private static double percentOf(String spec, String text) {
@@ -95,19 +96,20 @@ public record Tolerance(double percent, Map<String, Double> percentByMetric) {
 
   /** The percentage for {@code metric}. */
   public double percentFor(Metric metric) {
-    return percentByMetric.getOrDefault(metric.name(), percent);
+    Double own = percentByMetric.get(metric.name());
+    return own != null ? own : percent != null ? percent : metric.defaultTolerancePercent();
   }
 
-  /** For people: {@code 25%}, or {@code 25% (remote_read_p99_ms 50%)}. */
+  /**
+   * For people: the percentage most metrics have, then the metrics that have another, e.g.
+   * {@code 25% (throughput_ops 40%, remote_read_p50_ms 100%)}.
+   */
   public String describe() {
-    if (percentByMetric.isEmpty()) {
-      return format(percent);
-    }
-    StringBuilder text = new StringBuilder(format(percent)).append(" (");
-    RunMetrics.ALL.stream().filter(metric -> percentByMetric.containsKey(metric.name())).forEach(metric ->
-        text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(metric.name()).append(' ')
-            .append(format(percentByMetric.get(metric.name()))));
-    return text.append(')').toString();
+    double most = percent != null ? percent : DEFAULT_PERCENT;
+    List<String> others = RunMetrics.ALL.stream()
+        .filter(metric -> !metric.anyIncreaseRegresses() && percentFor(metric) != most)
+        .map(metric -> metric.name() + " " + format(percentFor(metric))).toList();
+    return format(most) + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")");
   }
 
   static String format(double percent) {

@@ -23,7 +23,7 @@ class ComparisonTableTest {
 
     assertThat(text).startsWith("baseline  base.json: synthetic-standalone (standalone, local, client tracklab, "
         + "11.5 s, faults: none)\ncurrent   new.json: synthetic-standalone (standalone, local, client tracklab, "
-        + "11.5 s, faults: latency on primary {latency_ms=20})\ntolerance 25% of the baseline's value");
+        + "11.5 s, faults: latency on primary {latency_ms=20})\ntolerance 25% (throughput_ops 40%) of the baseline's value");
     assertThat(text).contains("\nwarning: faults differ: baseline none; current latency on primary {latency_ms=20}\n");
     List<String> table = tableLines(text);
     assertThat(table).hasSize(1 + RunMetrics.ALL.size());
@@ -33,7 +33,7 @@ class ComparisonTableTest {
     assertThat(table).anySatisfy(line -> assertThat(line).matches(
         "remote_read_p99_ms +ms +3\\.300 +23\\.300 +\\+20\\.000 \\(\\+606\\.1%\\) +\\+10\\.000 \\(floor\\) +REGRESSED"));
     assertThat(table).anySatisfy(line -> assertThat(line).matches(
-        "throughput_ops +ops/s +10,000 +10,000 +0 \\(0\\.0%\\) +-2,500 \\(25%\\) +same"));
+        "throughput_ops +ops/s +10,000 +10,000 +0 \\(0\\.0%\\) +-4,000 \\(40%\\) +same"));
     assertThat(table).anySatisfy(line -> assertThat(line).matches("violations +reads +0 +0 +0 +none +same"));
     assertThat(table).anySatisfy(line -> assertThat(line).matches("failover_max_ms +ms +- +- +- +- +not measured"));
     assertThat(text).endsWith("\nREGRESSED: 1 of 13 metrics compared got worse than the tolerance allows:\n"
@@ -57,7 +57,7 @@ class ComparisonTableTest {
         "- **warning:** faults differ: baseline none; current latency on primary {latency_ms=20}\n",
         "| metric | unit | baseline | current | delta | allowed | verdict |\n|---|---|---:|---:|---:|---:|---|\n",
         "| `remote_read_p99_ms` | ms | 3.300 | 23.300 | +20.000 (+606.1%) | +10.000 (floor) | **REGRESSED** |\n",
-        "| `hit_ratio_pct` | % | 86.80 | 86.80 | 0.00 (0.0%) | -3.30 (25%) | same |\n",
+        "| `hit_ratio_pct` | % | 86.80 | 86.80 | 0.00 (0.0%) | -4.00 (floor) | same |\n",
         "**REGRESSED**: 1 of 13 metrics compared got worse than the tolerance allows:\n- `remote_read_p99_ms` "
             + "(remote read p99)");
     assertThat(markdown.lines().filter(line -> line.startsWith("| `"))).hasSize(RunMetrics.ALL.size());

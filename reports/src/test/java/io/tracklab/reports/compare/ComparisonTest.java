@@ -50,11 +50,12 @@ class ComparisonTest {
 
     Comparison comparison = compare(toxic);
 
-    assertThat(regressed(comparison)).containsExactly("throughput_ops", "hit_ratio_pct", "remote_read_p50_ms",
-        "remote_read_p99_ms", "stale_reads_per_1000", "staleness_age_p99_ms", "staleness_age_max_ms",
-        "invalidation_delay_p99_ms");
+    assertThat(regressed(comparison)).containsExactly("throughput_ops", "hit_ratio_pct", "remote_read_p99_ms",
+        "staleness_age_p99_ms", "staleness_age_max_ms", "invalidation_delay_p99_ms");
     assertThat(verdict(comparison, "violations")).isEqualTo(Verdict.SAME);
-    assertThat(verdict(comparison, "invalidation_delay_p50_ms")).as("0.042 -> 0.081 ms: within the floor")
+    assertThat(verdict(comparison, "remote_read_p50_ms")).as("0.25 -> 0.65 ms: within the floor")
+        .isEqualTo(Verdict.SAME);
+    assertThat(verdict(comparison, "stale_reads_per_1000")).as("0.77 -> 3.75: within the floor")
         .isEqualTo(Verdict.SAME);
   }
 
@@ -91,12 +92,15 @@ class ComparisonTest {
   @Test
   void throughput_isBetterHigher_regressedWhenItDropsBeyondTheTolerance() {
     // baseline: 115,000 operations in 11.5 s = 10,000 ops/s
-    RunResult dropped = SyntheticRun.baseline().counter("reads", 70_000).counter("writes", 10_000).result();
+    RunResult dropped = SyntheticRun.baseline().counter("reads", 50_000).counter("writes", 7_500).result();
+    RunResult lessSo = SyntheticRun.baseline().counter("reads", 70_000).counter("writes", 10_000).result();
     RunResult risen = SyntheticRun.baseline().counter("reads", 130_000).result();
 
-    assertThat(row(compare(dropped), "throughput_ops").current().getAsDouble()).isCloseTo(80_000 / 11.5,
+    assertThat(row(compare(dropped), "throughput_ops").current().getAsDouble()).isCloseTo(57_500 / 11.5,
         org.assertj.core.data.Offset.offset(0.01));
-    assertThat(verdict(compare(dropped), "throughput_ops")).as("-30%").isEqualTo(Verdict.REGRESSED);
+    assertThat(verdict(compare(dropped), "throughput_ops")).as("-50%").isEqualTo(Verdict.REGRESSED);
+    assertThat(verdict(compare(lessSo), "throughput_ops")).as("-30%: throughput's own default tolerance, 40%")
+        .isEqualTo(Verdict.WORSE_WITHIN_TOLERANCE);
     assertThat(verdict(compare(risen), "throughput_ops")).isEqualTo(Verdict.BETTER);
   }
 
@@ -105,7 +109,11 @@ class ComparisonTest {
     RunResult one = SyntheticRun.baseline().counter("violations", 1).result();
     Tolerance lenient = Tolerance.parse(List.of("1000%"));
 
+    RunResult ten = SyntheticRun.baseline().counter("violations", 10).result();
+    RunResult eleven = SyntheticRun.baseline().counter("violations", 11).result();
+
     assertThat(verdict(Comparison.of(BASELINE, one, lenient), "violations")).isEqualTo(Verdict.REGRESSED);
+    assertThat(verdict(Comparison.of(ten, eleven, lenient), "violations")).as("10 -> 11").isEqualTo(Verdict.REGRESSED);
     assertThat(Comparison.of(BASELINE, one, lenient).regressed()).isTrue();
     assertThat(verdict(Comparison.of(one, BASELINE, lenient), "violations")).isEqualTo(Verdict.BETTER);
     assertThat(row(Comparison.of(BASELINE, one, lenient), "violations").allowedWorsening().getAsDouble()).isZero();
@@ -113,25 +121,28 @@ class ComparisonTest {
 
   @Test
   void hitRatio_toleranceIsAShareOfTheMisses_notOfTheHits() {
-    // baseline 86.8% hits, 13.2% misses; the default tolerance lets misses grow by its share
-    double allowedMisses = 13.2 * (1 + Tolerance.DEFAULT_PERCENT / 100);
-    long justWithin = Math.round(100_000 - (allowedMisses - 0.3) * 1000);
-    long justBeyond = Math.round(100_000 - (allowedMisses + 0.3) * 1000);
+    // baseline 60% hits, 40% misses; the default tolerance (25%) lets misses grow to 50%
+    // (as a share of the hits it would have let them fall to 45%)
+    RunResult baseline = SyntheticRun.baseline().counter("hits", 60_000).result();
+    RunResult justWithin = SyntheticRun.baseline().counter("hits", 50_300).result();
+    RunResult justBeyond = SyntheticRun.baseline().counter("hits", 49_700).result();
 
-    assertThat(verdict(compare(SyntheticRun.baseline().counter("hits", justWithin).result()), "hit_ratio_pct"))
+    assertThat(verdict(Comparison.of(baseline, justWithin, Tolerance.DEFAULT), "hit_ratio_pct"))
         .isEqualTo(Verdict.WORSE_WITHIN_TOLERANCE);
-    assertThat(verdict(compare(SyntheticRun.baseline().counter("hits", justBeyond).result()), "hit_ratio_pct"))
+    assertThat(verdict(Comparison.of(baseline, justBeyond, Tolerance.DEFAULT), "hit_ratio_pct"))
         .isEqualTo(Verdict.REGRESSED);
   }
 
   @Test
   void failedOperations_countAsTheGateCountsThem_andAnyBeyondTheFloorRegressFromNone() {
-    RunResult failing = SyntheticRun.baseline().counter("failed_writes", 500).counter("failed_reads", 500).result();
+    RunResult failing = SyntheticRun.baseline().counter("failed_writes", 2_000).counter("failed_reads", 2_000).result();
+    RunResult failingLess = SyntheticRun.baseline().counter("failed_reads", 1_000).result();
 
     MetricComparison failed = row(compare(failing), "failed_ops_pct");
 
-    assertThat(failed.current().getAsDouble()).isCloseTo(100.0 * 1000 / 116_000, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(failed.current().getAsDouble()).isCloseTo(100.0 * 4000 / 119_000, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(failed.verdict()).isEqualTo(Verdict.REGRESSED);
+    assertThat(verdict(compare(failingLess), "failed_ops_pct")).as("0.86%: within the floor").isEqualTo(Verdict.SAME);
     assertThat(failed.deltaPercent()).as("no percentage of 0").isEmpty();
   }
 
@@ -175,10 +186,10 @@ class ComparisonTest {
 
   @Test
   void lostWrites_areTheLostVersions_andAbsentWhenNotAudited() {
-    RunResult lost = SyntheticRun.baseline().counter("lost_versions", 250).counter("lost_keys", 40).result();
+    RunResult lost = SyntheticRun.baseline().counter("lost_versions", 800).counter("lost_keys", 400).result();
     RunResult notAudited = SyntheticRun.baseline().withoutCounter("lost_versions").withoutCounter("lost_keys").result();
 
-    assertThat(row(compare(lost), "lost_writes").current()).hasValue(250);
+    assertThat(row(compare(lost), "lost_writes").current()).hasValue(800);
     assertThat(verdict(compare(lost), "lost_writes")).isEqualTo(Verdict.REGRESSED);
     assertThat(verdict(compare(notAudited), "lost_writes")).isEqualTo(Verdict.NOT_COMPARED);
   }

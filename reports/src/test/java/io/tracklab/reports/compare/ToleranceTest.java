@@ -19,8 +19,10 @@ class ToleranceTest {
 
     assertThat(tolerance).isEqualTo(Tolerance.DEFAULT);
     assertThat(RunMetrics.ALL).allSatisfy(metric ->
-        assertThat(tolerance.percentFor(metric)).isEqualTo(Tolerance.DEFAULT_PERCENT));
-    assertThat(tolerance.describe()).isEqualTo(Tolerance.format(Tolerance.DEFAULT_PERCENT));
+        assertThat(tolerance.percentFor(metric)).isEqualTo(metric.defaultTolerancePercent()));
+    assertThat(tolerance.percentFor(REMOTE_P99)).isEqualTo(Tolerance.DEFAULT_PERCENT);
+    assertThat(tolerance.percentFor(THROUGHPUT)).isEqualTo(40);
+    assertThat(tolerance.describe()).isEqualTo("25% (throughput_ops 40%)");
   }
 
   @Test
@@ -60,7 +62,7 @@ class ToleranceTest {
   @Test
   void theRecord_validatesWhatItIsGiven() {
     assertThatThrownBy(() -> new Tolerance(Double.NaN, Map.of())).hasMessage("tolerance must be a percentage >= 0, got NaN");
-    assertThatThrownBy(() -> new Tolerance(10, Map.of("remote_read_p99_ms", -1.0)))
+    assertThatThrownBy(() -> new Tolerance(10.0, Map.of("remote_read_p99_ms", -1.0)))
         .hasMessage("tolerance for remote_read_p99_ms must be a percentage >= 0, got -1.0");
   }
 
