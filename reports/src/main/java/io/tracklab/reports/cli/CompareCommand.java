@@ -48,9 +48,9 @@ final class CompareCommand implements Callable<Integer> {
   String current;
 
   @Option(names = "--tolerance", paramLabel = "<tolerance>", split = ",",
-      description = "how much worse than the baseline a metric may get: <percent>% for every metric, "
-          + "<metric>=<percent>% for one; repeatable or comma-separated (default: "
-          + Tolerance.DEFAULT_PERCENT + "%; e.g. --tolerance 10% --tolerance remote_read_p99_ms=50%)")
+      description = "how much worse than the baseline a metric may get: <percent>%% for every metric, "
+          + "<metric>=<percent>%% for one; repeatable or comma-separated (default: 25%% (throughput_ops 40%%); "
+          + "e.g. --tolerance 10%% --tolerance remote_read_p99_ms=50%%)")
   List<String> tolerances = new ArrayList<>();
 
   @Option(names = "--markdown", description = "print a Markdown table (for a pull-request comment) instead of text")

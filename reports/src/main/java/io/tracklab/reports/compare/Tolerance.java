@@ -69,6 +69,12 @@ public record Tolerance(Double percent, Map<String, Double> percentByMetric) {
       Matcher forMetric = FOR_METRIC.matcher(text);
       if (forMetric.matches()) {
         String name = forMetric.group(1).strip();
+        Metric metric = RunMetrics.named(name).orElseThrow(() -> new IllegalArgumentException("\"" + spec
+            + "\": no metric is called \"" + name + "\"; metrics are " + RunMetrics.names()));
+        if (metric.anyIncreaseRegresses()) {
+          throw new IllegalArgumentException("\"" + spec + "\": any increase of " + name
+              + " is a regression; it takes no tolerance");
+        }
         if (byMetric.containsKey(name)) {
           throw new IllegalArgumentException("\"" + spec + "\": a tolerance for " + name + " was already given ("
               + format(byMetric.get(name)) + ")");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tracklab compare} on real runs through the jar: the read-heavy baseline (10 s) twice, and
  * once with 50 ms of latency on the primary for 8 s of the 10, against local Redis processes. The
  * fault covers most of the run so that throughput drops well past its 40% tolerance (6 s of 20 ms
- * dropped it by 33-55% in measurements: too close to call).
+ * dropped it by 33-57% against baseline runs in measurements: too close to call).
  */
 class CompareCommandIT {
   private static final String WORKLOAD = """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.reports.compare.SyntheticRun;
+import io.tracklab.reports.compare.Tolerance;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -142,7 +143,8 @@ class CompareCommandTest {
     assertThat(percent.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(percent.err()).startsWith("--tolerance \"20\": \"20\" is not a percentage; write a tolerance like 20%");
     assertThat(metric.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(metric.err()).startsWith("--tolerance tolerance for \"p99\": no such metric; metrics are throughput_ops");
+    assertThat(metric.err()).startsWith("--tolerance \"p99=20%\": no metric is called \"p99\"; metrics are "
+        + "throughput_ops, hit_ratio_pct");
   }
 
   @Test
@@ -158,6 +160,8 @@ class CompareCommandTest {
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).startsWith("Usage: tracklab compare").contains("--tolerance", "--markdown", "Exit codes:",
-        "remote_read_p99_ms=50%");
+        "e.g. --tolerance 10% --tolerance", "remote_read_p99_ms=50%)");
+    assertThat(help.out().replaceAll("\\s+", " ")).as("the defaults it states are the defaults")
+        .contains("(default: " + Tolerance.DEFAULT.describe() + ";");
   }
 }

@@ -41,9 +41,8 @@ class ToleranceTest {
           + "remote_read_p99_ms=50% (one metric)",
       "-5%          | \"-5%\": \"-5%\" is not a percentage",
       "lots%        | \"lots%\": \"lots%\" is not a percentage",
-      "p99=10%      | tolerance for \"p99\": no such metric; metrics are throughput_ops, hit_ratio_pct",
-      "violations=50% | tolerance for \"violations\": any increase of violations is a regression; it takes no "
-          + "tolerance",
+      "p99=10%      | \"p99=10%\": no metric is called \"p99\"; metrics are throughput_ops, hit_ratio_pct",
+      "violations=50% | \"violations=50%\": any increase of violations is a regression; it takes no tolerance",
       "remote_read_p99_ms=fast | \"remote_read_p99_ms=fast\": \"fast\" is not a percentage"})
   void aBadTolerance_isRefused_namingTheValue(String spec, String message) {
     assertThatThrownBy(() -> Tolerance.parse(List.of(spec))).isInstanceOf(IllegalArgumentException.class)
@@ -61,6 +60,10 @@ class ToleranceTest {
 
   @Test
   void theRecord_validatesWhatItIsGiven() {
+    assertThatThrownBy(() -> new Tolerance(null, Map.of("p99", 10.0)))
+        .hasMessageStartingWith("tolerance for \"p99\": no such metric; metrics are throughput_ops");
+    assertThatThrownBy(() -> new Tolerance(null, Map.of("violations", 10.0)))
+        .hasMessage("tolerance for \"violations\": any increase of violations is a regression; it takes no tolerance");
     assertThatThrownBy(() -> new Tolerance(Double.NaN, Map.of())).hasMessage("tolerance must be a percentage >= 0, got NaN");
     assertThatThrownBy(() -> new Tolerance(10.0, Map.of("remote_read_p99_ms", -1.0)))
         .hasMessage("tolerance for remote_read_p99_ms must be a percentage >= 0, got -1.0");
