@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tracklab}: validates and runs chaos experiment files, and lists the shipped ones.
+ * {@code tracklab}: validates and runs chaos experiment files, lists the shipped ones, and
+ * compares a run's result with a baseline's.
  * Subcommands are {@code Callable<Integer>}s returning {@link ExitCodes}; bad input is a
  * {@link CommandLine.ParameterException} or an {@link ExperimentException} (exit 2, every problem
  * listed), anything else that escapes is an infrastructure failure (exit 3, one line, no stack
@@ -17,14 +18,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = TracklabCommand.Version.class,
     description = "Chaos experiments for Redis near-caches: a workload through a tracked near-cache, "
-        + "faults on a timeline, gates on staleness, invalidation delay, failover and lost writes.",
+        + "faults on a timeline, gates on staleness, invalidation delay, failover and lost writes; "
+        + "reports of runs, and a run compared with a baseline as a CI performance gate.",
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class,
+        CompareCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:all experiments passed their gates (validate: every file is valid)",
-        "1:a gate failed",
-        "2:bad input (invalid experiment file, unknown option or value); nothing ran",
+        "0:all experiments passed their gates (validate: every file is valid; compare: no regression)",
+        "1:a gate failed (compare: a metric regressed beyond the tolerance)",
+        "2:bad input (invalid experiment file, result file or tolerance, unknown option or value); nothing ran",
         "3:infrastructure failure (a topology did not start, Gatling failed)",
         "130:interrupted by Ctrl-C (SIGINT): faults healed, partial result written",
         "143:terminated by SIGTERM: the same"})
@@ -34,7 +37,7 @@ public final class TracklabCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: run, validate or list");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: run, validate, list, report or compare");
   }
 
   public static void main(String[] args) {
