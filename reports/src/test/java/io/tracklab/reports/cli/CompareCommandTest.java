@@ -6,8 +6,6 @@ import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.reports.compare.SyntheticRun;
 import io.tracklab.reports.compare.Tolerance;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +21,6 @@ class CompareCommandTest {
   private Path same;
   private Path slower;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result tracklab(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = TracklabCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @BeforeEach
   void writeResults() {
     baseline = directory.resolve("baseline/result.json");
@@ -46,7 +35,7 @@ class CompareCommandTest {
 
   @Test
   void aRegression_exits1_andNamesTheRegressedMetrics() {
-    Result result = tracklab("compare", baseline.toString(), slower.toString());
+    InProcess result = InProcess.tracklab("compare", baseline.toString(), slower.toString());
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCodes.GATE_FAILED);
     assertThat(result.err()).isEmpty();
@@ -59,7 +48,7 @@ class CompareCommandTest {
 
   @Test
   void equalRuns_exit0_withTheDefaultTolerance() {
-    Result result = tracklab("compare", baseline.toString(), same.toString());
+    InProcess result = InProcess.tracklab("compare", baseline.toString(), same.toString());
 
     assertThat(result.exitCode()).as(result.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(result.out()).contains("PASSED: no regression beyond the tolerance").doesNotContain("warning");
@@ -67,13 +56,13 @@ class CompareCommandTest {
 
   @Test
   void aRunDirectory_standsForItsResult() {
-    assertThat(tracklab("compare", baseline.getParent().toString(), same.getParent().toString()).exitCode())
+    assertThat(InProcess.tracklab("compare", baseline.getParent().toString(), same.getParent().toString()).exitCode())
         .isEqualTo(ExitCodes.PASSED);
   }
 
   @Test
   void aLenientTolerance_forTheRegressedMetrics_passes() {
-    Result result = tracklab("compare", "--tolerance", "5000%", baseline.toString(), slower.toString());
+    InProcess result = InProcess.tracklab("compare", "--tolerance", "5000%", baseline.toString(), slower.toString());
 
     assertThat(result.exitCode()).as(result.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(result.out()).contains("tolerance 5000% of the baseline's value");
@@ -81,7 +70,7 @@ class CompareCommandTest {
 
   @Test
   void aPerMetricTolerance_leavesTheOthersAtTheirDefault() {
-    Result result = tracklab("compare", "--tolerance", "remote_read_p99_ms=2000%,throughput_ops=90%",
+    InProcess result = InProcess.tracklab("compare", "--tolerance", "remote_read_p99_ms=2000%,throughput_ops=90%",
         "--tolerance", "hit_ratio_pct=500%", baseline.toString(), slower.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.GATE_FAILED);
@@ -91,7 +80,7 @@ class CompareCommandTest {
 
   @Test
   void markdown_printsAMarkdownTable() {
-    Result result = tracklab("compare", "--markdown", baseline.toString(), slower.toString());
+    InProcess result = InProcess.tracklab("compare", "--markdown", baseline.toString(), slower.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.GATE_FAILED);
     assertThat(result.out()).startsWith("### tracklab compare\n").contains("|---|---|---:|", "**REGRESSED**");
@@ -102,7 +91,7 @@ class CompareCommandTest {
     Path sentinel = directory.resolve("sentinel.json");
     ResultFiles.write(sentinel, SyntheticRun.baseline().topology("sentinel").client("none").result());
 
-    Result result = tracklab("compare", baseline.toString(), sentinel.toString());
+    InProcess result = InProcess.tracklab("compare", baseline.toString(), sentinel.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.PASSED);
     assertThat(result.out()).contains("\nwarning: topology differs: baseline standalone, current sentinel\n",
@@ -113,7 +102,7 @@ class CompareCommandTest {
   void aMissingFile_isBadInput_namingIt() {
     Path missing = directory.resolve("nope/result.json");
 
-    Result result = tracklab("compare", baseline.toString(), missing.toString());
+    InProcess result = InProcess.tracklab("compare", baseline.toString(), missing.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).isEqualTo("tracklab compare: current " + missing + ": no such file\n");
@@ -126,19 +115,19 @@ class CompareCommandTest {
     Path other = Files.writeString(directory.resolve("other.json"), "{\"name\": \"not a result\"}");
     Path empty = Files.createDirectories(directory.resolve("empty-run"));
 
-    Result result = tracklab("compare", yaml.toString(), other.toString());
+    InProcess result = InProcess.tracklab("compare", yaml.toString(), other.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains("tracklab compare: baseline " + yaml + ": not valid JSON: ",
         "tracklab compare: current " + other + ": schema must be 1, got null");
-    assertThat(tracklab("compare", baseline.toString(), empty.toString()).err())
+    assertThat(InProcess.tracklab("compare", baseline.toString(), empty.toString()).err())
         .isEqualTo("tracklab compare: current " + empty + ": a directory without a result.json\n");
   }
 
   @Test
   void aBadTolerance_isBadInput_namingTheValue() {
-    Result percent = tracklab("compare", "--tolerance", "20", baseline.toString(), same.toString());
-    Result metric = tracklab("compare", "--tolerance", "p99=20%", baseline.toString(), same.toString());
+    InProcess percent = InProcess.tracklab("compare", "--tolerance", "20", baseline.toString(), same.toString());
+    InProcess metric = InProcess.tracklab("compare", "--tolerance", "p99=20%", baseline.toString(), same.toString());
 
     assertThat(percent.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(percent.err()).startsWith("--tolerance \"20\": \"20\" is not a percentage; write a tolerance like 20%");
@@ -149,14 +138,14 @@ class CompareCommandTest {
 
   @Test
   void oneFileOnly_isBadInput() {
-    assertThat(tracklab("compare", baseline.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab("compare", baseline.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
   @Test
   void help_documentsTheToleranceAndTheExitCodes() {
-    Result top = tracklab("--help");
+    InProcess top = InProcess.tracklab("--help");
     assertThat(top.out()).contains("compare");
-    Result help = tracklab("compare", "--help");
+    InProcess help = InProcess.tracklab("compare", "--help");
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).startsWith("Usage: tracklab compare").contains("--tolerance", "--markdown", "Exit codes:",

@@ -3,8 +3,6 @@ package io.tracklab.reports.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,15 +20,6 @@ class TracklabCommandTest {
   @TempDir
   Path directory;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result tracklab(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = TracklabCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void everyShippedExperiment_isValid() throws IOException {
     String[] files;
@@ -41,7 +30,7 @@ class TracklabCommandTest {
     String[] args = new String[files.length + 1];
     args[0] = "validate";
     System.arraycopy(files, 0, args, 1, files.length);
-    Result result = tracklab(args);
+    InProcess result = InProcess.tracklab(args);
     assertThat(result.err()).isEmpty();
     assertThat(result.exitCode()).isEqualTo(ExitCodes.PASSED);
     assertThat(result.out().lines()).hasSize(files.length).allMatch(line -> line.startsWith("valid   "));
@@ -49,13 +38,13 @@ class TracklabCommandTest {
 
   @Test
   void list_showsTheShippedExperiments_andEachValidatesByName() {
-    Result list = tracklab("list");
+    InProcess list = InProcess.tracklab("list");
     assertThat(list.exitCode()).isZero();
     for (String name : new String[] {"read-heavy-baseline", "write-heavy-baseline", "latency-spike-primary",
         "silent-partition", "connection-resets", "sentinel-failover-kill", "sentinel-planned-failover",
         "cluster-primary-kill", "cluster-slot-migration", "bandwidth-starvation"}) {
       assertThat(list.out()).contains(name);
-      assertThat(tracklab("validate", name).exitCode()).as(name).isZero();
+      assertThat(InProcess.tracklab("validate", name).exitCode()).as(name).isZero();
     }
     assertThat(list.out()).doesNotContain("(invalid:");
   }
@@ -67,7 +56,7 @@ class TracklabCommandTest {
     Path worse = write("worse.yaml", "schema: 1\ntopology: mesh\n");
     Map<Path, FileTime> before = snapshot();
 
-    Result result = tracklab("validate", good.toString(), bad.toString(), worse.toString(),
+    InProcess result = InProcess.tracklab("validate", good.toString(), bad.toString(), worse.toString(),
         directory.resolve("missing.yaml").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -88,7 +77,7 @@ class TracklabCommandTest {
     Path results = directory.resolve("results");
     Map<Path, FileTime> before = snapshot();
 
-    Result result = tracklab("run", "--results", results.toString(), good.toString(), bad.toString());
+    InProcess result = InProcess.tracklab("run", "--results", results.toString(), good.toString(), bad.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains(bad + ":3: faults[0] = \"at 10s: kill primary\": starts at 10s, not before "
@@ -99,28 +88,28 @@ class TracklabCommandTest {
 
   @Test
   void run_refusesBadOptions_withExit2() {
-    assertThat(tracklab("run", "--duration", "soon", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(tracklab("run", "--progress", "fancy", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(tracklab("run", "--provisioner", "kubernetes", "read-heavy-baseline").exitCode())
+    assertThat(InProcess.tracklab("run", "--duration", "soon", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab("run", "--progress", "fancy", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab("run", "--provisioner", "kubernetes", "read-heavy-baseline").exitCode())
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(tracklab("run", "--provisioner", "external", "read-heavy-baseline").err())
+    assertThat(InProcess.tracklab("run", "--provisioner", "external", "read-heavy-baseline").err())
         .contains("--provisioner external needs --topology-file <file>");
-    assertThat(tracklab("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(tracklab("explode").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(tracklab().exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab("explode").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(InProcess.tracklab().exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
   @Test
   void helpOnEveryCommand_documentsTheExitCodes() {
-    Result top = tracklab("--help");
+    InProcess top = InProcess.tracklab("--help");
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("run", "validate", "list", "report", "Exit codes:", "130", "143");
     for (String command : new String[] {"run", "validate", "list", "report"}) {
-      Result help = tracklab(command, "--help");
+      InProcess help = InProcess.tracklab(command, "--help");
       assertThat(help.exitCode()).as(command).isZero();
       assertThat(help.out()).as(command).startsWith("Usage: tracklab " + command);
     }
-    assertThat(tracklab("run", "--help").out()).contains("--duration", "--results", "--provisioner", "1 ", "3 ");
+    assertThat(InProcess.tracklab("run", "--help").out()).contains("--duration", "--results", "--provisioner", "1 ", "3 ");
   }
 
   @Test
@@ -133,16 +122,16 @@ class TracklabCommandTest {
               file.getParent().getFileName() + "-20261123-120000", 0, 1000, "standalone", "local", "tracklab",
               Map.of(), List.of(), List.of(), false), Map.of(), Map.of("reads", 1L), List.of(), List.of()));
     }
-    Result one = tracklab("report", first.getParent().toString());
+    InProcess one = InProcess.tracklab("report", first.getParent().toString());
     assertThat(one.exitCode()).as(one.err()).isZero();
     assertThat(first.resolveSibling("summary.html")).content().contains("a-20261123-120000");
 
     Path page = directory.resolve("both.html");
-    assertThat(tracklab("report", "-o", page.toString(), first.toString(), second.toString()).exitCode()).isZero();
+    assertThat(InProcess.tracklab("report", "-o", page.toString(), first.toString(), second.toString()).exitCode()).isZero();
     assertThat(page).content().contains("<h2>Side by side</h2>", "a-20261123-120000", "b-20261123-120000");
 
     Path notAResult = write("x.json", "{\"schema\": 7}");
-    Result bad = tracklab("report", notAResult.toString(), directory.resolve("missing.json").toString());
+    InProcess bad = InProcess.tracklab("report", notAResult.toString(), directory.resolve("missing.json").toString());
     assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(bad.err()).contains(notAResult + ": not a tracklab result.json");
   }
