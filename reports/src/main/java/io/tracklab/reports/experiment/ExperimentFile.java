@@ -49,7 +49,7 @@ public final class ExperimentFile {
   static final GateSettings DEFAULT_GATES = new GateSettings(1, Duration.ofMillis(500),
       NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE.plus(STALE_BOUND_TOLERANCE), Duration.ofMillis(500), 0);
 
-  static final Set<String> CLIENTS = new LinkedHashSet<>(List.of("tracklab", "ttl", "none"));
+  static final Set<String> CLIENTS = new LinkedHashSet<>(RunSettings.CLIENTS);
   private static final Set<String> TOP = new LinkedHashSet<>(List.of("schema", "name", "description", "topology",
       "client", "clientTtl", "duration", "workload", "faults", "gates"));
   private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
@@ -136,6 +136,10 @@ public final class ExperimentFile {
     if (top.has("clientTtl") && !client.equals("ttl") && CLIENTS.contains(top.text("client", DEFAULT_CLIENT)
         .toLowerCase(Locale.ROOT))) {
       top.problem("clientTtl", "only applies to client: ttl (this experiment's client is " + client + ")");
+    }
+    if (client.equals("lettuce-csc") && topology != TopologyKind.STANDALONE) {
+      top.problem("client", "Lettuce's ClientSideCaching tracks keys on one standalone connection: it cannot run "
+          + "on a " + topology.label() + " topology");
     }
     RunSettings settings = workload(top, topology, client, duration, clientTtl);
     FaultSchedule faults = faults(top, topology, duration, overrides);

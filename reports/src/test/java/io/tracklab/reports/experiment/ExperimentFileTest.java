@@ -163,12 +163,23 @@ class ExperimentFileTest {
           distribution: pareto
           keys: lots
         """)).containsExactly(
-            "experiments/x.yaml:2: client = \"redisson\": unknown client; expected tracklab, ttl, none",
+            "experiments/x.yaml:2: client = \"redisson\": unknown client; expected tracklab, ttl, none, lettuce-csc",
             "experiments/x.yaml:4: workload.users = \"0\": must be a whole number from 1 to 10000",
             "experiments/x.yaml:5: workload.readRatio = \"1.5\": must be a number from 0 to 1",
             "experiments/x.yaml:6: workload.distribution = \"pareto\": expected uniform, zipf:<exponent>, "
                 + "hotset:<fraction>[:<probability>] or sequential",
             "experiments/x.yaml:7: workload.keys = \"lots\": must be a whole number from 1 to 100000000");
+  }
+
+  @Test
+  void lettucesClientSideCaching_onlyRunsOnAStandaloneTopology() {
+    assertThat(problems("""
+        schema: 1
+        topology: cluster
+        client: lettuce-csc
+        """)).containsExactly("experiments/x.yaml:3: client = \"lettuce-csc\": Lettuce's ClientSideCaching tracks "
+            + "keys on one standalone connection: it cannot run on a cluster topology");
+    assertThat(parse("schema: 1\nclient: lettuce-csc\n").plan().settings().client()).isEqualTo("lettuce-csc");
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
 import io.tracklab.harness.client.TrackedClient;
+import io.tracklab.harness.client.LettuceCscClient;
 import io.tracklab.harness.client.PlainClient;
 import io.tracklab.harness.client.TtlClient;
 import io.tracklab.harness.nearcache.FlushReason;
@@ -133,6 +134,7 @@ public final class TracklabRun implements AutoCloseable {
     CacheClient.Factory factory = switch (settings.client()) {
       case "ttl" -> TtlClient.factory(settings.clientTtl());
       case "none" -> PlainClient.factory();
+      case LettuceCscClient.NAME -> LettuceCscClient.factory();
       default -> TrackedClient.factory(NearCacheConfig.builder().build());
     };
     this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());

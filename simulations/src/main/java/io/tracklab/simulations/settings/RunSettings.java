@@ -14,7 +14,8 @@ import java.util.Properties;
  *
  * @param client {@code tracklab} (the tracked near-cache) or {@code ttl} (a TTL-only cache with
  *     no invalidation, the weakened client gates must catch) or {@code none} (no local cache:
- *     every read goes to Redis, the baseline)
+ *     every read goes to Redis, the baseline) or {@code lettuce-csc} (Lettuce's
+ *     ClientSideCaching, standalone only)
  * @param users virtual users, each issuing operations back to back (closed model)
  * @param rate total operations per second to hold (Gatling throttle); 0: as fast as the users go
  * @param clientTtl the TTL of the {@code ttl} client
@@ -33,6 +34,9 @@ public record RunSettings(
     Duration clientTtl,
     OperationMix mix) {
 
+  /** The clients a run can read through ({@code lettuce-csc}: Lettuce's own client-side caching, standalone only). */
+  public static final java.util.List<String> CLIENTS = java.util.List.of("tracklab", "ttl", "none", "lettuce-csc");
+
   /** The defaults of one simulation, overridden by system properties. */
   public static RunSettings from(Properties properties, RunSettings defaults) {
     PropertyReader read = new PropertyReader(properties);
@@ -43,8 +47,8 @@ public record RunSettings(
       throw new IllegalArgumentException("-Dtopology: " + e.getMessage(), e);
     }
     String client = read.text("client", defaults.client()).toLowerCase(Locale.ROOT);
-    if (!client.equals("tracklab") && !client.equals("ttl") && !client.equals("none")) {
-      throw new IllegalArgumentException("-Dclient=" + client + " is not a client: expected tracklab, ttl or none");
+    if (!CLIENTS.contains(client)) {
+      throw new IllegalArgumentException("-Dclient=" + client + " is not a client: expected " + String.join(", ", CLIENTS));
     }
     KeyDistribution distribution;
     try {

@@ -1,0 +1,120 @@
+package io.tracklab.harness.client;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TrackingArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.support.caching.CacheAccessor;
+import io.lettuce.core.support.caching.CacheFrontend;
+import io.lettuce.core.support.caching.ClientSideCaching;
+import io.tracklab.harness.nearcache.NearCacheListener;
+import io.tracklab.harness.nearcache.NearCacheRead;
+import io.tracklab.harness.nearcache.NearCacheStats;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lettuce's own client-side caching ({@code ClientSideCaching} / {@code CacheFrontend}) used as
+ * its authors show: one RESP3 connection with {@code CLIENT TRACKING ON}, a map as the cache, and
+ * {@code frontend.get(key)} — a hit from the map, a miss a GET that fills it; invalidation pushes
+ * evict keys. Standalone only: the frontend tracks on one connection to one node, so it is refused
+ * for Sentinel and Cluster endpoints ({@link UnsupportedClientException}).
+ *
+ * <p>{@code get} blocks on a miss, so reads run on a small pool of this client's own rather than
+ * on the caller's (Gatling's) event loop; a hit costs that hop too, which is part of what this
+ * client costs as designed.
+ */
+public final class LettuceCscClient implements CacheClient {
+  public static final String NAME = "lettuce-csc";
+  private static final int THREADS = 16;
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final CacheFrontend<String, String> frontend;
+  private final ExecutorService readers;
+  /** Set by the cache accessor on the reading thread: whether the last get found the key locally. */
+  private final ThreadLocal<boolean[]> lastHit = ThreadLocal.withInitial(() -> new boolean[1]);
+
+  private LettuceCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
+    RedisURI uri = endpoints.uris().get(0);
+    if (endpoints.cluster() || !uri.getSentinels().isEmpty()) {
+      throw new UnsupportedClientException(NAME, "Lettuce's ClientSideCaching tracks keys on one standalone "
+          + "connection; it has no Sentinel or Cluster support");
+    }
+    this.client = RedisClient.create(endpoints.resources(), uri);
+    client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
+    this.connection = client.connect();
+    Map<String, String> map = new ConcurrentHashMap<>();
+    CacheAccessor<String, String> store = CacheAccessor.forMap(map);
+    CacheAccessor<String, String> counting = new CacheAccessor<>() {
+      @Override
+      public String get(String key) {
+        String value = store.get(key);
+        lastHit.get()[0] = value != null;
+        return value;
+      }
+
+      @Override
+      public void put(String key, String value) {
+        store.put(key, value);
+      }
+
+      /** Lettuce evicts on an invalidation push: the moment the invalidation-delay probe times. */
+      @Override
+      public void evict(String key) {
+        boolean held = key != null && map.containsKey(key);
+        store.evict(key);
+        listener.onInvalidation(System.nanoTime(), key, held);
+      }
+    };
+    this.frontend = ClientSideCaching.enable(counting, connection, TrackingArgs.Builder.enabled());
+    AtomicInteger ids = new AtomicInteger();
+    this.readers = Executors.newFixedThreadPool(THREADS, runnable -> {
+      Thread thread = new Thread(runnable, "lettuce-csc-reader-" + ids.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public static CacheClient.Factory factory() {
+    return LettuceCscClient::new;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
+    return CompletableFuture.supplyAsync(() -> {
+      String value = frontend.get(key);
+      return new NearCacheRead<>(value, lastHit.get()[0]);
+    }, readers);
+  }
+
+  @Override
+  public NearCacheStats stats() {
+    return null;
+  }
+
+  @Override
+  public void close() {
+    readers.shutdownNow();
+    try {
+      readers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    frontend.close();
+    connection.close();
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+}
