@@ -95,7 +95,7 @@ public final class AllureExport {
       test.setStatusDetails(new StatusDetails().setMessage(run.interrupted()
           ? "interrupted: the result covers the run up to the stop"
           : "gates failed: " + failed.stream().map(gate -> gate.name() + " (" + gate.metric() + " "
-              + gate.comparison() + " " + number(gate.threshold()) + ", measured " + number(gate.measured()) + ")")
+              + gate.comparison() + " " + GateVerdict.format(gate.threshold()) + ", measured " + GateVerdict.format(gate.measured()) + ")")
               .collect(Collectors.joining("; "))));
     }
     test.setSteps(steps(result, start, stop));
@@ -157,11 +157,11 @@ public final class AllureExport {
         : Status.FAILED, stop, stop);
     List<StepResult> verdicts = new ArrayList<>();
     for (GateVerdict gate : result.gates()) {
-      verdicts.add(step(gate.name() + ": " + gate.metric() + " " + gate.comparison() + " " + number(gate.threshold())
-          + ", measured " + number(gate.measured()), gate.passed() ? Status.PASSED : Status.FAILED, stop, stop)
+      verdicts.add(step(gate.name() + ": " + gate.metric() + " " + gate.comparison() + " " + GateVerdict.format(gate.threshold())
+          + ", measured " + GateVerdict.format(gate.measured()), gate.passed() ? Status.PASSED : Status.FAILED, stop, stop)
           .setParameters(new ArrayList<>(List.of(
-              new Parameter().setName("threshold").setValue(gate.comparison() + " " + number(gate.threshold())),
-              new Parameter().setName("measured").setValue(number(gate.measured()))))));
+              new Parameter().setName("threshold").setValue(gate.comparison() + " " + GateVerdict.format(gate.threshold())),
+              new Parameter().setName("measured").setValue(GateVerdict.format(gate.measured()))))));
     }
     gates.setSteps(verdicts);
     steps.add(gates);
@@ -198,8 +198,4 @@ public final class AllureExport {
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
-  private static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-        : String.format(Locale.ROOT, "%.3f", value);
-  }
 }

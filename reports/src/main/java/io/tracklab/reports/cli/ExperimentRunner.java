@@ -8,13 +8,13 @@ import io.tracklab.reports.allure.AllureExport;
 import io.tracklab.reports.experiment.Experiment;
 import io.tracklab.reports.summary.SummaryPage;
 import io.tracklab.simulations.ExperimentSimulation;
+import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.simulations.run.TracklabRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
  * {@code <results>/<name>-<time>/}: {@code result.json} and {@code gatling/.../index.html}.
  */
 final class ExperimentRunner {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private final Path resultsRoot;
   private final boolean htmlReport;
   private final AllureExport allure;
@@ -94,7 +93,7 @@ final class ExperimentRunner {
 
   /** {@code <name>-<yyyyMMdd-HHmmss>}, with a counter when that directory exists already. */
   private String newRunId(String name) {
-    String base = name + "-" + LocalDateTime.now().format(STAMP);
+    String base = RunPlan.runId(name, LocalDateTime.now());
     String id = base;
     for (int n = 2; Files.exists(resultsRoot.resolve(id)); n++) {
       id = base + "-" + n;

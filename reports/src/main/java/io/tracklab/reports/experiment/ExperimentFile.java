@@ -1,6 +1,7 @@
 package io.tracklab.reports.experiment;
 
 import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.harness.config.DurationText;
 import io.tracklab.harness.chaos.ScheduleCheck;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.harness.nearcache.NearCacheConfig;
@@ -250,7 +251,7 @@ public final class ExperimentFile {
         problems.add(item, field, line, e.getMessage());
       }
     }
-    String end = "end of the run at " + io.tracklab.harness.config.DurationText.format(duration);
+    String end = "end of the run at " + DurationText.format(duration);
     List<String> nodeNames = overrides.nodeNames() != null ? overrides.nodeNames() : topology.nodeNames();
     for (ScheduleCheck.Problem problem : ScheduleCheck.check(faults, topology.label(), nodeNames, duration)) {
       Node item = nodes.get(problem.index());

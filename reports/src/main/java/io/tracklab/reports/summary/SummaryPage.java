@@ -94,9 +94,9 @@ public final class SummaryPage {
           case "topology" -> result.run().topology();
           case "client" -> result.run().client();
           case "verdict" -> verdict(result);
-          case "throughput, ops/s" -> number(throughput(result));
-          case "hit ratio" -> number(hitRatio(result));
-          default -> number(result.counters().getOrDefault(row[1], 0L));
+          case "throughput, ops/s" -> GateVerdict.format(throughput(result));
+          case "hit ratio" -> GateVerdict.format(hitRatio(result));
+          default -> GateVerdict.format(result.counters().getOrDefault(row[1], 0L));
         };
         html.append("<td>").append(Html.escape(value)).append("</td>");
       }
@@ -123,7 +123,7 @@ public final class SummaryPage {
         .append(verdict.toLowerCase(Locale.ROOT)).append("\">").append(verdict).append("</span></h2>\n<p>")
         .append(Html.escape(meta.topology())).append(" topology (").append(Html.escape(meta.provisioner()))
         .append(" provisioner), client <b>").append(Html.escape(meta.client())).append("</b>, ")
-        .append(number(meta.durationMillis() / 1000.0)).append(" s from ")
+        .append(GateVerdict.format(meta.durationMillis() / 1000.0)).append(" s from ")
         .append(Instant.ofEpochMilli(meta.startedAtEpochMillis())).append(meta.interrupted()
             ? ", <b>interrupted</b>: the figures cover the run up to the stop" : "").append(". Workload: ");
     List<String> workload = new ArrayList<>();
@@ -166,8 +166,8 @@ public final class SummaryPage {
     for (GateVerdict gate : gates) {
       html.append("<tr class=\"").append(gate.passed() ? "pass" : "fail").append("\"><td>")
           .append(Html.escape(gate.name())).append("</td><td>").append(Html.escape(gate.metric()))
-          .append("</td><td class=\"threshold\">").append(Html.escape(gate.comparison() + " " + number(gate.threshold())))
-          .append("</td><td class=\"measured\">").append(number(gate.measured())).append("</td><td>")
+          .append("</td><td class=\"threshold\">").append(Html.escape(gate.comparison() + " " + GateVerdict.format(gate.threshold())))
+          .append("</td><td class=\"measured\">").append(GateVerdict.format(gate.measured())).append("</td><td>")
           .append(gate.passed() ? "PASS" : "FAIL").append("</td></tr>\n");
     }
     if (gates.isEmpty()) {
@@ -189,8 +189,8 @@ public final class SummaryPage {
       fault.parameters().forEach((name, value) -> parameters.add(name + " " + value));
       html.append("<tr class=\"fault\"><td>").append(Html.escape(fault.kind())).append("</td><td>")
           .append(Html.escape(fault.target() == null ? "" : fault.target())).append("</td><td>")
-          .append(number(fault.startedAtMillis() / 1000.0)).append("</td><td>")
-          .append(fault.healedAtMillis() == null ? "—" : number(fault.healedAtMillis() / 1000.0)).append("</td><td>")
+          .append(GateVerdict.format(fault.startedAtMillis() / 1000.0)).append("</td><td>")
+          .append(fault.healedAtMillis() == null ? "—" : GateVerdict.format(fault.healedAtMillis() / 1000.0)).append("</td><td>")
           .append(Html.escape(String.join(", ", parameters))).append("</td></tr>\n");
     }
     html.append("</table>\n");
@@ -230,7 +230,7 @@ public final class SummaryPage {
   private static void counters(StringBuilder html, Map<String, Long> counters) {
     html.append("<h3>Counters</h3><table class=\"counters\">");
     counters.forEach((name, value) -> html.append("<tr><th>").append(Html.escape(name)).append("</th><td>")
-        .append(number(value)).append("</td></tr>"));
+        .append(GateVerdict.format(value)).append("</td></tr>"));
     html.append("</table>\n");
   }
 
@@ -251,13 +251,6 @@ public final class SummaryPage {
     return reads == 0 ? 0 : (double) result.counters().getOrDefault("hits", 0L) / reads;
   }
 
-  /** Whole numbers as such, others with up to 3 decimals: the same text the gate lines print. */
-  static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return String.valueOf((long) value);
-    }
-    return String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
-  }
 
   private static final String CSS = """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;

@@ -28,6 +28,11 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
     }
   }
 
+  /** A run's id: {@code <name>-<yyyyMMdd-HHmmss>} of its start (a results directory's name). */
+  public static String runId(String name, java.time.LocalDateTime start) {
+    return name + "-" + start.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+
   /** The same plan under another run id (results land in a directory of that name). */
   public RunPlan withRunId(String id) {
     return new RunPlan(name, id, settings, gates, faults);

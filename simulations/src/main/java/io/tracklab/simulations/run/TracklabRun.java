@@ -41,7 +41,6 @@ import io.tracklab.topologies.Provisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +90,7 @@ public final class TracklabRun implements AutoCloseable {
     this.gates = plan.gates();
     this.faults = plan.faults();
     this.runId = plan.runId() != null ? plan.runId()
-        : simulation + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        : RunPlan.runId(simulation, LocalDateTime.now());
     this.workload = new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
         Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
         settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
@@ -403,7 +402,7 @@ public final class TracklabRun implements AutoCloseable {
           measured.timeline(), ResultGates.check(gates, measured));
       for (GateVerdict gate : result.gates()) {
         System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
-            gate.name(), gate.metric(), gate.comparison(), number(gate.threshold()), number(gate.measured()));
+            gate.name(), gate.metric(), gate.comparison(), GateVerdict.format(gate.threshold()), GateVerdict.format(gate.measured()));
       }
       Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), runId);
       ResultFiles.write(file, result);
@@ -413,10 +412,6 @@ public final class TracklabRun implements AutoCloseable {
     }
   }
 
-  private static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-        : String.format(java.util.Locale.ROOT, "%.3f", value);
-  }
 
   private static String hostName() {
     try {
