@@ -48,9 +48,9 @@ final class SingleNodeRoute<V> implements TrackingRoute<V> {
         .thenApply(value -> new Answer<>(value, epoch, true));
   }
 
-  /** Drops the connection on purpose (the primary changed); a new one follows. */
-  void renew(FlushReason reason) {
-    connection.renew(reason);
+  /** Sentinel announced a new primary: renew the connection unless it is there already. */
+  void primaryMovedTo(String hostPort) {
+    connection.primaryMovedTo(hostPort);
   }
 
   @Override

@@ -107,7 +107,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
       this.route = single;
       this.sentinelWatcher = uri.getSentinels().isEmpty()
           ? null
-          : new SentinelWatcher(resources, uri, announced -> single.renew(FlushReason.PRIMARY_CHANGED));
+          : new SentinelWatcher(resources, uri, announced -> single.primaryMovedTo(announced.host() + ":" + announced.port()));
     }
   }
 

@@ -8,9 +8,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushMessage;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,8 @@ final class TrackingConnection implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean reconnecting = new AtomicBoolean();
   private volatile TrackingEpoch last;
+  /** Sentinel: the primary named by the latest {@code +switch-master} (host:port), if any. */
+  private volatile String announcedPrimary;
 
   TrackingConnection(RedisClient client, boolean ownsClient, RedisURI uri, RedisCodec<String, ?> codec,
       NearCacheConfig config, Events events) {
@@ -127,7 +131,8 @@ final class TrackingConnection implements AutoCloseable {
   }
 
   private void openEpoch() {
-    StatefulRedisConnection<String, ?> connection = client.connect(codec, uri);
+    RedisURI target = target();
+    StatefulRedisConnection<String, ?> connection = client.connect(codec, target);
     AtomicReference<TrackingEpoch> self = new AtomicReference<>();
     connection.addListener(new RedisConnectionStateListener() {
       @Override
@@ -143,7 +148,7 @@ final class TrackingConnection implements AutoCloseable {
       long sentAt = System.nanoTime();
       connection.sync().clientTracking(trackingArgs());
       TrackingEpoch epoch = new TrackingEpoch(epochs.incrementAndGet(), connection, nodeAddress(connection),
-          config.mode() == TrackingMode.OPTIN,
+          target.getHost() + ":" + target.getPort(), config.mode() == TrackingMode.OPTIN,
           config.heartbeatDeadline().toNanos(), sentAt);
       self.set(epoch);
       if (!connection.isOpen() || closed.get()) {
@@ -158,6 +163,53 @@ final class TrackingConnection implements AutoCloseable {
       connection.closeAsync();
       throw e;
     }
+  }
+
+  /**
+   * Where to connect now. A Sentinel URI is resolved here rather than by Lettuce so the epoch
+   * knows which primary it dialed: a {@code +switch-master} naming the address this epoch
+   * already reached (a reconnect after a kill can find the new primary before the announcement
+   * arrives, and every Sentinel announces the same switch) must not end it. Sentinels learn of
+   * a failover one after another, so an answer equal to the latest announcement wins over the
+   * first answer: the first Sentinel asked may still name the old primary.
+   */
+  private RedisURI target() {
+    if (uri.getSentinels().isEmpty()) {
+      return uri;
+    }
+    String announced = announcedPrimary;
+    InetSocketAddress first = null;
+    RuntimeException last = null;
+    for (RedisURI sentinel : uri.getSentinels()) {
+      try (StatefulRedisSentinelConnection<String, String> connection = client.connectSentinel(sentinel)) {
+        if (connection.sync().getMasterAddrByName(uri.getSentinelMasterId()) instanceof InetSocketAddress named) {
+          if (announced == null || announced.equals(hostPort(named))) {
+            return primaryUri(named);
+          }
+          first = first == null ? named : first;
+        }
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    if (first != null) {
+      return primaryUri(first);
+    }
+    throw new NearCacheException("no Sentinel of " + uri + " named a primary for " + uri.getSentinelMasterId(), last);
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
+
+  /** The Sentinel URI's settings, pointed at one primary. */
+  private RedisURI primaryUri(InetSocketAddress primary) {
+    RedisURI.Builder builder = RedisURI.Builder.redis(primary.getHostString(), primary.getPort())
+        .withAuthentication(uri).withSsl(uri).withTimeout(uri.getTimeout()).withDatabase(uri.getDatabase());
+    if (uri.getClientName() != null) {
+      builder.withClientName(uri.getClientName());
+    }
+    return builder.build();
   }
 
   private TrackingArgs trackingArgs() {
@@ -204,13 +256,14 @@ final class TrackingConnection implements AutoCloseable {
   }
 
   /**
-   * Drops the current connection on purpose (the primary changed); a new one, to wherever the
-   * URI leads now, follows.
+   * The primary moved to {@code hostPort}: drops the current connection on purpose unless it
+   * already dialed that address; a new one, to wherever the URI leads now, follows.
    */
-  void renew(FlushReason reason) {
+  void primaryMovedTo(String hostPort) {
+    announcedPrimary = hostPort;
     TrackingEpoch epoch = current.get();
-    if (epoch != null) {
-      lost(epoch, reason);
+    if (epoch != null && !epoch.dialed.equals(hostPort)) {
+      lost(epoch, FlushReason.PRIMARY_CHANGED);
     }
   }
 

@@ -22,6 +22,8 @@ final class TrackingEpoch {
   final StatefulRedisConnection<String, ?> connection;
   /** The node reached, as it names itself (host:port). */
   final String node;
+  /** The address dialed (host:port): for a Sentinel URI, the primary a Sentinel named at connect time. */
+  final String dialed;
   private final long deadlineNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
   private final AtomicBoolean unhealthy = new AtomicBoolean();
@@ -29,11 +31,12 @@ final class TrackingEpoch {
   private final boolean optin;
   private final ReentrantLock sendLock = new ReentrantLock();
 
-  TrackingEpoch(long number, StatefulRedisConnection<String, ?> connection, String node, boolean optin,
-      long deadlineNanos, long provenAtNanos) {
+  TrackingEpoch(long number, StatefulRedisConnection<String, ?> connection, String node, String dialed,
+      boolean optin, long deadlineNanos, long provenAtNanos) {
     this.number = number;
     this.connection = connection;
     this.node = node;
+    this.dialed = dialed;
     this.optin = optin;
     this.deadlineNanos = deadlineNanos;
     this.healthyUntilNanos = provenAtNanos + deadlineNanos;

@@ -12,6 +12,7 @@ import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,26 @@ class TrackedNearCacheSentinelIT {
     return TrackedNearCache.strings(resources, uri, NearCacheConfig.builder().build(), events);
   }
 
+  /** Counts {@code +switch-master} announcements, as the cache's own watcher hears them. */
+  private static SentinelWatcher watch(Topology topology, AtomicInteger announcements) {
+    SentinelWatcher watcher = new SentinelWatcher(resources, topology.clientUris().get(0),
+        announced -> announcements.incrementAndGet());
+    watcher.start();
+    return watcher;
+  }
+
+  private static void awaitEverySentinelAnnounced(AtomicInteger announcements, Topology topology) {
+    int sentinels = topology.clientUris().get(0).getSentinels().size();
+    await().atMost(Duration.ofSeconds(10)).until(() -> announcements.get() >= sentinels);
+  }
+
   @Test
   void plannedFailover_switchesToTheNewPrimary_whoseWritesInvalidate() {
     RecordingListener events = new RecordingListener();
+    AtomicInteger announcements = new AtomicInteger();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL);
-        TrackedNearCache<String> cache = open(topology, events)) {
+        TrackedNearCache<String> cache = open(topology, events);
+        SentinelWatcher watcher = watch(topology, announcements)) {
       topology.admin("primary").set("k", "before");
       assertThat(cache.get("k")).isEqualTo("before");
       assertThat(cache.get("k")).isEqualTo("before");
@@ -56,14 +72,19 @@ class TrackedNearCacheSentinelIT {
       topology.admin(promoted.name()).set("k", "after");
       await().atMost(Duration.ofSeconds(2)).until(() -> events.first("invalidate k", failoverAt) > 0);
       assertThat(cache.get("k")).isEqualTo("after");
+      // one renewal, to the announced primary, however many Sentinels announce it
+      awaitEverySentinelAnnounced(announcements, topology);
+      assertThat(events.first("epoch 3", failoverAt)).as("epoch 3 at").isEqualTo(-1);
     }
   }
 
   @Test
   void killedPrimary_theCacheFollowsTheFailover_andTracksOnTheNewPrimary() {
     RecordingListener events = new RecordingListener();
+    AtomicInteger announcements = new AtomicInteger();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL);
-        TrackedNearCache<String> cache = open(topology, events)) {
+        TrackedNearCache<String> cache = open(topology, events);
+        SentinelWatcher watcher = watch(topology, announcements)) {
       topology.admin("primary").set("k", "before");
       assertThat(cache.get("k")).isEqualTo("before");
 
@@ -81,6 +102,9 @@ class TrackedNearCacheSentinelIT {
       topology.admin(promoted.name()).set("k", "after");
       await().atMost(Duration.ofSeconds(2)).until(() -> events.first("invalidate k", killedAt) > 0);
       assertThat(cache.get("k")).isEqualTo("after");
+      // every Sentinel announces the switch to the primary epoch 2 already reached: none ends it
+      awaitEverySentinelAnnounced(announcements, topology);
+      assertThat(events.first("epoch 3", killedAt)).as("epoch 3 at").isEqualTo(-1);
     }
   }
 }

@@ -182,7 +182,8 @@ class TrackedNearCacheStandaloneIT {
     System.out.printf("silent partition: last hit %.1f ms after the partition (deadline %d ms)%n",
         lastHitMillis, deadline.toMillis());
     assertThat(lastHitMillis).isLessThanOrEqualTo(deadline.toMillis() + 5.0);
-    assertThat(cache.stats().hitsRefusedUnhealthy()).isPositive();
+    // whichever sees the deadline pass first (a read refusing the hit, or the heartbeat thread)
+    // flushes; how many hits were refused before the flush is a race, the one flush is not
     assertThat(cache.stats().flushes().get(FlushReason.HEARTBEAT_MISSED)).isEqualTo(1);
     assertThat(cache.size()).isZero();
 

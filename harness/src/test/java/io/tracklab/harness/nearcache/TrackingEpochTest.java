@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TrackingEpochTest {
   private static final long DEADLINE = 200;
 
-  private final TrackingEpoch epoch = new TrackingEpoch(1, null, "node", false, DEADLINE, 1_000);
+  private final TrackingEpoch epoch = new TrackingEpoch(1, null, "node", "node", false, DEADLINE, 1_000);
 
   @Test
   void healthy_untilTheProofTimePlusTheDeadline() {
