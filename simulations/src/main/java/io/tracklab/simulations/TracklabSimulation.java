@@ -1,5 +1,6 @@
 package io.tracklab.simulations;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
@@ -49,6 +50,8 @@ import java.util.function.Function;
 public abstract class TracklabSimulation extends Simulation {
   private final RunPlan plan;
   private final RunSettings settings;
+  /** Why the client cannot run the topology, or null. */
+  private final String unsupported;
   private TracklabRun run;
 
   /**
@@ -59,6 +62,7 @@ public abstract class TracklabSimulation extends Simulation {
       Function<TopologyKind, String> defaultFaults) {
     this.plan = planFromProperties(System.getProperties(), runDefaults, gateDefaults, defaultFaults);
     this.settings = plan.settings();
+    this.unsupported = TracklabRun.unsupported(plan).orElse(null);
     declareLoad();
   }
 
@@ -83,11 +87,17 @@ public abstract class TracklabSimulation extends Simulation {
   protected TracklabSimulation(RunPlan plan) {
     this.plan = plan;
     this.settings = plan.settings();
+    this.unsupported = TracklabRun.unsupported(plan).orElse(null);
     declareLoad();
   }
 
   /** The workload as Gatling's injection profile, throttle and assertions. */
   private void declareLoad() {
+    if (unsupported != null) {
+      // nothing to measure: one user that does nothing, so Gatling has a scenario to run
+      setUp(scenario("unsupported client").exec(session -> session).injectOpen(atOnceUsers(1)));
+      return;
+    }
     GateSettings gates = plan.gates();
     FaultSchedule faults = plan.faults();
     System.out.printf("tracklab: %s: %s%n  gates: %s%n  faults: %s%n", plan.name(), settings.describe(),
@@ -127,6 +137,10 @@ public abstract class TracklabSimulation extends Simulation {
 
   @Override
   public void before() {
+    if (unsupported != null) {
+      TracklabRun.recordUnsupported(plan, unsupported);
+      return;
+    }
     run = TracklabRun.start(plan);
   }
 

@@ -43,11 +43,8 @@ public final class LettuceCscClient implements CacheClient {
   private final ThreadLocal<boolean[]> lastHit = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private LettuceCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
+    ClientSupport.require(NAME, endpoints);
     RedisURI uri = endpoints.uris().get(0);
-    if (endpoints.cluster() || !uri.getSentinels().isEmpty()) {
-      throw new UnsupportedClientException(NAME, "Lettuce's ClientSideCaching tracks keys on one standalone "
-          + "connection; it has no Sentinel or Cluster support");
-    }
     this.client = RedisClient.create(endpoints.resources(), uri);
     client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
     this.connection = client.connect();

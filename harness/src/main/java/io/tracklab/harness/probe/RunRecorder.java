@@ -309,17 +309,22 @@ public final class RunRecorder {
         counters.put("flushes_" + flush.getKey().name().toLowerCase(Locale.ROOT), flush.getValue());
       }
     }
-    Map<String, Object> workloadSettings = new TreeMap<>();
-    workloadSettings.put("keys", workload.keys());
-    workloadSettings.put("distribution", workload.distribution().describe());
-    workloadSettings.put("readRatio", workload.readRatio());
-    workloadSettings.put("valueSize", workload.valueSize());
-    workloadSettings.put("writers", workload.writers());
-    workloadSettings.put("readers", workload.readers());
-    workloadSettings.put("targetRate", workload.targetRate());
     RunMetadata run = new RunMetadata(runId, startedAtEpochMillis, millis(endNanos - startNanos), topology,
-        provisioner, client, workloadSettings, faultRecords, injectors, interrupted);
+        provisioner, client, describe(workload), faultRecords, injectors, interrupted);
     return new RunResult(RunResult.SCHEMA, run, histograms, counters, timeline.points(endNanos), List.of());
+  }
+
+  /** The workload as result.json's {@code run.workload} says it. */
+  public static Map<String, Object> describe(WorkloadSpec workload) {
+    Map<String, Object> settings = new TreeMap<>();
+    settings.put("keys", workload.keys());
+    settings.put("distribution", workload.distribution().describe());
+    settings.put("readRatio", workload.readRatio());
+    settings.put("valueSize", workload.valueSize());
+    settings.put("writers", workload.writers());
+    settings.put("readers", workload.readers());
+    settings.put("targetRate", workload.targetRate());
+    return settings;
   }
 
   private static long millis(long nanos) {

@@ -1,5 +1,6 @@
 package io.tracklab.harness.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param workload the workload's settings as name → value
  * @param injectors the machines (or JVMs) whose measurements are in this result
  * @param interrupted the run was stopped before its end (Ctrl-C, SIGTERM, failure)
+ * @param unsupported why the client cannot run this topology (nothing was measured); null
+ *     when it ran
  */
 public record RunMetadata(
     String runId,
@@ -24,7 +27,16 @@ public record RunMetadata(
     Map<String, Object> workload,
     List<FaultRecord> faults,
     List<String> injectors,
-    boolean interrupted) {
+    boolean interrupted,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String unsupported) {
+
+  /** A run that ran. */
+  public RunMetadata(String runId, long startedAtEpochMillis, long durationMillis, String topology,
+      String provisioner, String client, Map<String, Object> workload, List<FaultRecord> faults,
+      List<String> injectors, boolean interrupted) {
+    this(runId, startedAtEpochMillis, durationMillis, topology, provisioner, client, workload, faults, injectors,
+        interrupted, null);
+  }
 
   public RunMetadata {
     workload = workload == null ? Map.of() : Map.copyOf(workload);

@@ -1,5 +1,6 @@
 package io.tracklab.harness.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,22 @@ public record RunResult(
     List<GateVerdict> gates) {
 
   public static final int SCHEMA = 1;
+
+  /**
+   * The result of a run that could not start because its client cannot run its topology: what
+   * would have run, the reason, nothing measured and no gates.
+   */
+  public static RunResult unsupported(RunMetadata run, String reason) {
+    RunMetadata metadata = new RunMetadata(run.runId(), run.startedAtEpochMillis(), 0, run.topology(),
+        run.provisioner(), run.client(), run.workload(), run.faults(), run.injectors(), false, reason);
+    return new RunResult(SCHEMA, metadata, Map.of(), Map.of(), List.of(), List.of());
+  }
+
+  /** Whether nothing ran because the client cannot run the topology. */
+  @JsonIgnore
+  public boolean isUnsupported() {
+    return run != null && run.unsupported() != null;
+  }
 
   public RunResult {
     if (schema != SCHEMA) {

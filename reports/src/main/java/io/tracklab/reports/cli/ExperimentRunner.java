@@ -48,7 +48,7 @@ final class ExperimentRunner {
       Files.createDirectories(gatlingFolder);
       List<String> arguments = new java.util.ArrayList<>(List.of("--simulation", ExperimentSimulation.class.getName(),
           "--results-folder", gatlingFolder.toString()));
-      if (!htmlReport) {
+      if (!htmlReport || TracklabRun.unsupported(experiment.plan()).isPresent()) {
         arguments.add("--no-reports");
       }
       status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
@@ -72,6 +72,10 @@ final class ExperimentRunner {
           failure != null ? failure : "the run did not start (Gatling status " + status + "; see the errors above)");
     }
     RunResult result = ResultFiles.read(resultFile);
+    if (result.isUnsupported()) {
+      return new RunOutcome(experiment, runId, RunOutcome.Verdict.UNSUPPORTED, resultFile, null, null,
+          result.run().client() + " cannot run " + result.run().topology() + ": " + result.run().unsupported());
+    }
     Path summary = SummaryPage.writeBeside(resultFile, result, report);
     allure.write("experiments", result, resultFile, summary, report);
     if (result.run().interrupted() || TracklabRun.stopRequested()) {

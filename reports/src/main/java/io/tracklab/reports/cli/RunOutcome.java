@@ -17,7 +17,9 @@ record RunOutcome(Experiment experiment, String runId, Verdict verdict, Path res
 
   enum Verdict {
     PASSED(ExitCodes.PASSED), GATE_FAILED(ExitCodes.GATE_FAILED), INFRASTRUCTURE_FAILED(ExitCodes.INFRASTRUCTURE),
-    INTERRUPTED(ExitCodes.INTERRUPTED);
+    INTERRUPTED(ExitCodes.INTERRUPTED),
+    /** The client cannot run the topology: nothing ran, the result says why (not a failure). */
+    UNSUPPORTED(ExitCodes.PASSED);
 
     final int exitCode;
 

@@ -21,18 +21,30 @@ import java.util.stream.Stream;
  */
 final class ShippedExperiments {
   static final String FOLDER = "experiments";
+  /** The comparison set {@code tracklab matrix} runs by default. */
+  static final String COMPARISON_FOLDER = FOLDER + "/compare";
 
-  /** A shipped experiment: its name (file name without {@code .yaml}) and its text. */
-  record Shipped(String name, String text) {
+  /** A shipped experiment: its folder, its name (file name without {@code .yaml}) and its text. */
+  record Shipped(String folder, String name, String text) {
     Path source() {
-      return Path.of(FOLDER, name + ".yaml");
+      return Path.of(folder, name + ".yaml");
     }
   }
 
   private ShippedExperiments() {}
 
+  /** The experiments of {@code experiments/} (not of its subfolders). */
   static List<Shipped> all() {
-    URL folder = ShippedExperiments.class.getResource("/" + FOLDER + "/");
+    return in(FOLDER);
+  }
+
+  /** The comparison set, {@code experiments/compare/}. */
+  static List<Shipped> comparison() {
+    return in(COMPARISON_FOLDER);
+  }
+
+  private static List<Shipped> in(String name) {
+    URL folder = ShippedExperiments.class.getResource("/" + name + "/");
     if (folder == null) {
       return List.of();
     }
@@ -40,10 +52,10 @@ final class ShippedExperiments {
       URI uri = folder.toURI();
       if (uri.getScheme().equals("jar")) {
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return read(jar.getPath("/" + FOLDER));
+          return read(name, jar.getPath("/" + name));
         }
       }
-      return read(Path.of(uri));
+      return read(name, Path.of(uri));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the shipped experiments: " + e.getMessage(), e);
     } catch (URISyntaxException e) {
@@ -56,13 +68,13 @@ final class ShippedExperiments {
     return all().stream().filter(shipped -> shipped.name().equals(bare)).findFirst();
   }
 
-  private static List<Shipped> read(Path folder) throws IOException {
+  private static List<Shipped> read(String name, Path folder) throws IOException {
     List<Shipped> shipped = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String fileName = file.getFileName().toString();
         if (fileName.endsWith(".yaml")) {
-          shipped.add(new Shipped(fileName.substring(0, fileName.length() - ".yaml".length()), Files.readString(file)));
+          shipped.add(new Shipped(name, fileName.substring(0, fileName.length() - ".yaml".length()), Files.readString(file)));
         }
       }
     }

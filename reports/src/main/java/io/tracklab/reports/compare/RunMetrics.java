@@ -201,7 +201,7 @@ public final class RunMetrics {
    * A percentile of the histogram named {@code base} plus its unit suffix ({@code remote_read_us},
    * {@code local_read_ns}, ...), in milliseconds; empty when absent or empty.
    */
-  static OptionalDouble percentileMillis(RunResult result, String base, String percentile) {
+  public static OptionalDouble percentileMillis(RunResult result, String base, String percentile) {
     return histogram(result, base)
         .filter(histogram -> histogram.count() > 0 && histogram.percentiles().containsKey(percentile))
         .map(histogram -> OptionalDouble.of(toMillis(histogram, histogram.percentiles().get(percentile))))

@@ -138,10 +138,6 @@ public final class ExperimentFile {
         .toLowerCase(Locale.ROOT))) {
       top.problem("clientTtl", "only applies to client: ttl (this experiment's client is " + client + ")");
     }
-    if (client.equals("lettuce-csc") && topology != TopologyKind.STANDALONE) {
-      top.problem("client", "Lettuce's ClientSideCaching tracks keys on one standalone connection: it cannot run "
-          + "on a " + topology.label() + " topology");
-    }
     RunSettings settings = workload(top, topology, client, duration, clientTtl);
     FaultSchedule faults = faults(top, topology, duration, overrides);
     GateSettings gates = gates(top, faults);

@@ -252,7 +252,7 @@ public final class SummaryPage {
   }
 
 
-  private static final String CSS = """
+  static final String CSS = """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;
       max-width:1160px;color:#222;padding:0 16px}
       h1{font-size:22px}h2{font-size:19px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}

@@ -33,6 +33,11 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
     return name + "-" + start.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 
+  /** The same plan with another client, under another name (a cell of a comparison matrix). */
+  public RunPlan withClient(String client, String newName) {
+    return new RunPlan(newName, runId, settings.withClient(client), gates, faults);
+  }
+
   /** The same plan under another run id (results land in a directory of that name). */
   public RunPlan withRunId(String id) {
     return new RunPlan(name, id, settings, gates, faults);

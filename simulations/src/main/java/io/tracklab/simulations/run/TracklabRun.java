@@ -15,6 +15,7 @@ import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
+import io.tracklab.harness.client.ClientSupport;
 import io.tracklab.harness.client.TrackedClient;
 import io.tracklab.harness.client.LettuceCscClient;
 import io.tracklab.harness.client.PlainClient;
@@ -27,6 +28,7 @@ import io.tracklab.harness.probe.ConsistencyChecker;
 import io.tracklab.harness.probe.RunRecorder;
 import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.harness.result.ResultFiles;
+import io.tracklab.harness.result.RunMetadata;
 import io.tracklab.harness.result.RunResult;
 import io.tracklab.harness.workload.KeyChooser;
 import io.tracklab.harness.workload.StampedWriter;
@@ -43,6 +45,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,9 +94,7 @@ public final class TracklabRun implements AutoCloseable {
     this.faults = plan.faults();
     this.runId = plan.runId() != null ? plan.runId()
         : RunPlan.runId(simulation, LocalDateTime.now());
-    this.workload = new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
-        Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
-        settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
+    this.workload = workloadOf(settings);
     this.choosers = ThreadLocal.withInitial(
         () -> workload.distribution().newChooser(workload.keys(), seeds.incrementAndGet()));
     this.provisioner = Provisioners.fromSystemProperties();
@@ -134,7 +135,8 @@ public final class TracklabRun implements AutoCloseable {
       case "ttl" -> TtlClient.factory(settings.clientTtl());
       case "none" -> PlainClient.factory();
       case LettuceCscClient.NAME -> LettuceCscClient.factory();
-      default -> TrackedClient.factory(NearCacheConfig.builder().build());
+      case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
+      default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
     this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());
     resources.add(0, client);
@@ -412,6 +414,34 @@ public final class TracklabRun implements AutoCloseable {
     }
   }
 
+
+  private static WorkloadSpec workloadOf(RunSettings settings) {
+    return new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
+        Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
+        settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
+  }
+
+  /**
+   * Why the plan's client cannot run its topology (then nothing is started and
+   * {@link #recordUnsupported} writes the result); empty when it can.
+   */
+  public static Optional<String> unsupported(RunPlan plan) {
+    return ClientSupport.unsupported(plan.settings().client(), plan.settings().topology().label());
+  }
+
+  /** Writes the result of a run that cannot start: what would have run, and why not. */
+  public static Path recordUnsupported(RunPlan plan, String reason) {
+    String id = plan.runId() != null ? plan.runId() : RunPlan.runId(plan.name(), LocalDateTime.now());
+    RunSettings settings = plan.settings();
+    RunMetadata would = new RunMetadata(id, System.currentTimeMillis(), 0, settings.topology().label(),
+        Provisioners.fromSystemProperties().name(), settings.client(), RunRecorder.describe(workloadOf(settings)),
+        List.of(), List.of(hostName()), false);
+    Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), id);
+    ResultFiles.write(file, RunResult.unsupported(would, reason));
+    System.out.printf("tracklab: %s UNSUPPORTED on %s: %s%n  result written to %s%n", settings.client(),
+        settings.topology(), reason, file.toAbsolutePath());
+    return file;
+  }
 
   private static String hostName() {
     try {

@@ -14,8 +14,8 @@ import java.util.Properties;
  *
  * @param client {@code tracklab} (the tracked near-cache) or {@code ttl} (a TTL-only cache with
  *     no invalidation, the weakened client gates must catch) or {@code none} (no local cache:
- *     every read goes to Redis, the baseline) or {@code lettuce-csc} (Lettuce's
- *     ClientSideCaching, standalone only)
+ *     every read goes to Redis, the baseline) or a peer library's client-side cache
+ *     ({@code lettuce-csc}, {@code jedis-csc}, {@code redisson}; see {@link #CLIENTS})
  * @param users virtual users, each issuing operations back to back (closed model)
  * @param rate total operations per second to hold (Gatling throttle); 0: as fast as the users go
  * @param clientTtl the TTL of the {@code ttl} client
@@ -34,8 +34,13 @@ public record RunSettings(
     Duration clientTtl,
     OperationMix mix) {
 
-  /** The clients a run can read through ({@code lettuce-csc}: Lettuce's own client-side caching, standalone only). */
-  public static final java.util.List<String> CLIENTS = java.util.List.of("tracklab", "ttl", "none", "lettuce-csc");
+  /**
+   * The clients a run can read through: tracklab's near-cache, a TTL-only cache, no cache, and
+   * the client-side caches of Lettuce, Jedis and Redisson ({@code harness.client}; which of them
+   * cannot run which topology: {@code ClientSupport}).
+   */
+  public static final java.util.List<String> CLIENTS =
+      java.util.List.of("tracklab", "ttl", "none", "lettuce-csc", "jedis-csc", "redisson");
 
   /** The defaults of one simulation, overridden by system properties. */
   public static RunSettings from(Properties properties, RunSettings defaults) {
@@ -67,6 +72,15 @@ public record RunSettings(
         read.integer("valueSize", defaults.valueSize(), 1),
         read.positiveDuration("clientTtl", defaults.clientTtl()),
         OperationMix.from(read, defaults.mix()));
+  }
+
+  /** The same settings with another client (one of {@link #CLIENTS}). */
+  public RunSettings withClient(String other) {
+    if (!CLIENTS.contains(other)) {
+      throw new IllegalArgumentException(other + " is not a client: expected " + String.join(", ", CLIENTS));
+    }
+    return new RunSettings(topology, other, duration, users, rate, keys, distribution, readRatio, valueSize, clientTtl,
+        mix);
   }
 
   /** For people: {@code standalone, client tracklab, 30s, 8 users at 5000 ops/s, ...}. */

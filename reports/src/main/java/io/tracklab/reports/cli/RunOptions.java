@@ -1,0 +1,86 @@
+package io.tracklab.reports.cli;
+
+import io.tracklab.reports.experiment.ExperimentFile;
+import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.external.ExternalProvisioner;
+import io.tracklab.topologies.external.ExternalTopologyFile;
+import io.tracklab.topologies.external.ExternalTopologySpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options of every command that runs experiments ({@code run}, {@code matrix}), checked the same way. */
+final class RunOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--duration", paramLabel = "<duration>", converter = RunCommand.DurationConverter.class,
+      description = "run each experiment this long instead of its own duration, e.g. 10s "
+          + "(its faults must still fit)")
+  Duration duration;
+
+  @Option(names = "--results", paramLabel = "<dir>", defaultValue = "tracklab-results",
+      description = "where each run's directory goes (default: ${DEFAULT-VALUE})")
+  Path results;
+
+  @Option(names = "--provisioner", paramLabel = "<name>", defaultValue = "auto",
+      description = "auto (Docker when available, else local processes), local, containers or external "
+          + "(default: ${DEFAULT-VALUE})")
+  String provisioner;
+
+  @Option(names = "--topology-file", paramLabel = "<file>",
+      description = "the external topology file (with --provisioner external; docs/external-topology.md)")
+  Path topologyFile;
+
+  @Option(names = "--progress", paramLabel = "<mode>", defaultValue = "auto",
+      description = "auto (a line rewritten in place on a terminal, plain lines otherwise), tty, plain or off")
+  String progress;
+
+  /** Checks the values; the overrides experiment files are read with. */
+  ExperimentFile.Overrides check() {
+    if (!List.of("auto", "tty", "plain", "off").contains(progress)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--progress=" + progress + ": expected auto, tty, plain or off");
+    }
+    if (!List.of("auto", "local", "containers", "external").contains(provisioner)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--provisioner=" + provisioner + ": expected auto, local, containers or external");
+    }
+    if (duration != null && duration.isZero()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--duration=0: must be longer than 0");
+    }
+    return new ExperimentFile.Overrides(duration, externalNodeNames());
+  }
+
+  /** Where runs provision their topologies (system properties the simulations read). */
+  void applyProvisioner() {
+    System.setProperty(Provisioners.PROPERTY, provisioner);
+    if (topologyFile != null) {
+      System.setProperty(ExternalProvisioner.FILE_PROPERTY, topologyFile.toAbsolutePath().toString());
+    }
+  }
+
+  /** The node names of {@code --topology-file}, which faults may name; null for tracklab's own topologies. */
+  private List<String> externalNodeNames() {
+    if (!provisioner.equals("external")) {
+      if (topologyFile != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--topology-file needs --provisioner external");
+      }
+      return null;
+    }
+    if (topologyFile == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--provisioner external needs --topology-file <file> (docs/external-topology.md)");
+    }
+    try {
+      return ExternalTopologyFile.load(topologyFile).nodes().stream().map(ExternalTopologySpec.Node::name).toList();
+    } catch (TopologyException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}
