@@ -19,6 +19,7 @@ import io.tracklab.harness.client.ClientSupport;
 import io.tracklab.harness.client.TrackedClient;
 import io.tracklab.harness.client.LettuceCscClient;
 import io.tracklab.harness.client.PlainClient;
+import io.tracklab.harness.client.RedissonCscClient;
 import io.tracklab.harness.client.TtlClient;
 import io.tracklab.harness.nearcache.FlushReason;
 import io.tracklab.harness.nearcache.NearCacheConfig;
@@ -135,6 +136,7 @@ public final class TracklabRun implements AutoCloseable {
       case "ttl" -> TtlClient.factory(settings.clientTtl());
       case "none" -> PlainClient.factory();
       case LettuceCscClient.NAME -> LettuceCscClient.factory();
+      case RedissonCscClient.NAME -> RedissonCscClient.factory();
       case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
