@@ -18,6 +18,7 @@ import io.tracklab.harness.client.ClientEndpoints;
 import io.tracklab.harness.client.ClientSupport;
 import io.tracklab.harness.client.TrackedClient;
 import io.tracklab.harness.client.LettuceCscClient;
+import io.tracklab.harness.client.JedisCscClient;
 import io.tracklab.harness.client.PlainClient;
 import io.tracklab.harness.client.RedissonCscClient;
 import io.tracklab.harness.client.TtlClient;
@@ -137,6 +138,7 @@ public final class TracklabRun implements AutoCloseable {
       case "none" -> PlainClient.factory();
       case LettuceCscClient.NAME -> LettuceCscClient.factory();
       case RedissonCscClient.NAME -> RedissonCscClient.factory();
+      case JedisCscClient.NAME -> JedisCscClient.factory();
       case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
