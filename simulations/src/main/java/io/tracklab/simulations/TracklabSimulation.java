@@ -94,8 +94,9 @@ public abstract class TracklabSimulation extends Simulation {
   /** The workload as Gatling's injection profile, throttle and assertions. */
   private void declareLoad() {
     if (unsupported != null) {
-      // nothing to measure: one user that does nothing, so Gatling has a scenario to run
-      setUp(scenario("unsupported client").exec(session -> session).injectOpen(atOnceUsers(1)));
+      // nothing to measure: one user that says why, so Gatling has a scenario and a report
+      setUp(scenario(NearCacheDsl.SCENARIO).exec(NearCacheDsl.unsupportedClient(unsupported))
+          .injectOpen(atOnceUsers(1)));
       return;
     }
     GateSettings gates = plan.gates();

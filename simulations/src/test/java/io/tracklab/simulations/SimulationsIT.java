@@ -73,6 +73,21 @@ class SimulationsIT {
   }
 
   @Test
+  void aClientThatCannotRunTheTopology_isAnUnsupportedResult_notAFailedRun() throws IOException {
+    GatlingRuns.Outcome outcome = run(FailoverSimulation.class, Map.of("client", "lettuce-csc",
+        "topology", "sentinel"), true);
+    assertThat(outcome.status()).as("Gatling's exit status").isEqualTo(GatlingRuns.OK);
+    assertThat(outcome.result().isUnsupported()).isTrue();
+    assertThat(outcome.result().run().unsupported()).contains("no Sentinel or Cluster support");
+    assertThat(outcome.result().run().client()).isEqualTo("lettuce-csc");
+    assertThat(outcome.result().counters()).isEmpty();
+    assertThat(outcome.result().gates()).isEmpty();
+    try (Stream<Path> files = Files.walk(outcome.gatlingResults())) {
+      assertThat(files.filter(path -> path.getFileName().toString().equals("index.html"))).hasSize(1);
+    }
+  }
+
+  @Test
   void latencyChaos_passesItsGates_andRecordsTheFaults() {
     GatlingRuns.Outcome outcome = run(LatencyChaosSimulation.class, Map.of("duration", "9s",
         "faults", "at 2s for 3s: latency 50ms jitter 10ms downstream on current-primary;"

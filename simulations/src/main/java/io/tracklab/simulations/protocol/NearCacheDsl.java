@@ -52,6 +52,14 @@ public final class NearCacheDsl {
   }
 
   /** Logs the run's hit ratio (a pseudo-request); the last step of each user. */
+  /** The name of the pseudo-request of a run whose client cannot run its topology. */
+  public static final String UNSUPPORTED_CLIENT = "unsupported client";
+
+  /** Logs that the client cannot run the topology, and why (the run's only step). */
+  public static ActionBuilder unsupportedClient(String reason) {
+    return () -> (context, next) -> new UnsupportedClientAction(context.coreComponents(), reason, next);
+  }
+
   public static ActionBuilder hitRatio() {
     return () -> (context, next) -> new HitRatioAction(
         context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next);
