@@ -14,11 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -82,26 +78,20 @@ import redis.clients.jedis.csc.LRUEviction;
  */
 public final class JedisCscClient implements CacheClient {
   public static final String NAME = "jedis-csc";
-  private static final int THREADS = 16;
 
   private final ObservedCache cache;
   private final UnifiedJedis jedis;
-  private final ExecutorService readers;
+  private final ReaderPool readers;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JedisCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
     CacheConfig defaults = CacheConfig.builder().maxSize((int) NearCacheConfig.DEFAULT_MAX_ENTRIES).build();
     this.cache = new ObservedCache(defaults, listener);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(THREADS);
-    pool.setMaxIdle(THREADS);
+    pool.setMaxTotal(ReaderPool.THREADS);
+    pool.setMaxIdle(ReaderPool.THREADS);
     this.jedis = connect(endpoints, cache, pool);
-    AtomicInteger ids = new AtomicInteger();
-    this.readers = Executors.newFixedThreadPool(THREADS, runnable -> {
-      Thread thread = new Thread(runnable, "jedis-csc-reader-" + ids.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.readers = new ReaderPool(NAME);
   }
 
   public static CacheClient.Factory factory() {
@@ -156,12 +146,12 @@ public final class JedisCscClient implements CacheClient {
 
   @Override
   public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
-    return CompletableFuture.supplyAsync(() -> {
+    return readers.read(() -> {
       boolean[] local = cache.localRead.get();
       local[0] = false;
       String value = jedis.get(key);
       return new NearCacheRead<>(value, local[0]);
-    }, readers);
+    });
   }
 
   @Override
@@ -174,12 +164,7 @@ public final class JedisCscClient implements CacheClient {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    readers.shutdownNow();
-    try {
-      readers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    readers.close();
     cache.closing = true;
     jedis.close();
   }

@@ -15,10 +15,7 @@ import io.tracklab.harness.nearcache.NearCacheStats;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lettuce's own client-side caching ({@code ClientSideCaching} / {@code CacheFrontend}) used as
@@ -33,12 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LettuceCscClient implements CacheClient {
   public static final String NAME = "lettuce-csc";
-  private static final int THREADS = 16;
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final CacheFrontend<String, String> frontend;
-  private final ExecutorService readers;
+  private final ReaderPool readers;
   /** Set by the cache accessor on the reading thread: whether the last get found the key locally. */
   private final ThreadLocal<boolean[]> lastHit = ThreadLocal.withInitial(() -> new boolean[1]);
 
@@ -72,12 +68,7 @@ public final class LettuceCscClient implements CacheClient {
       }
     };
     this.frontend = ClientSideCaching.enable(counting, connection, TrackingArgs.Builder.enabled());
-    AtomicInteger ids = new AtomicInteger();
-    this.readers = Executors.newFixedThreadPool(THREADS, runnable -> {
-      Thread thread = new Thread(runnable, "lettuce-csc-reader-" + ids.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.readers = new ReaderPool(NAME);
   }
 
   public static CacheClient.Factory factory() {
@@ -91,10 +82,10 @@ public final class LettuceCscClient implements CacheClient {
 
   @Override
   public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
-    return CompletableFuture.supplyAsync(() -> {
+    return readers.read(() -> {
       String value = frontend.get(key);
       return new NearCacheRead<>(value, lastHit.get()[0]);
-    }, readers);
+    });
   }
 
   @Override
@@ -104,12 +95,7 @@ public final class LettuceCscClient implements CacheClient {
 
   @Override
   public void close() {
-    readers.shutdownNow();
-    try {
-      readers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    readers.close();
     frontend.close();
     connection.close();
     client.shutdown(0, 2, TimeUnit.SECONDS);

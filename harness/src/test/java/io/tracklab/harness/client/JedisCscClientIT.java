@@ -68,15 +68,6 @@ class JedisCscClientIT {
     return client.readAsync(key).get(5, TimeUnit.SECONDS);
   }
 
-  /** GETs this node has executed so far (INFO commandstats). */
-  private static long getsServed(RedisCommands<String, String> node) {
-    for (String line : node.info("commandstats").split("\\R")) {
-      if (line.startsWith("cmdstat_get:")) {
-        return Long.parseLong(line.replaceAll("^cmdstat_get:calls=(\\d+),.*", "$1"));
-      }
-    }
-    return 0;
-  }
 
   /**
    * The proof every topology gets: a second read never reaches {@code owner} (the node serving
@@ -87,10 +78,10 @@ class JedisCscClientIT {
   private static void aSecondReadIsLocal_andAWriteInvalidatesIt(
       CacheClient client, Events events, RedisCommands<String, String> owner, String key) throws Exception {
     owner.set(key, "v1");
-    long before = getsServed(owner);
+    long before = CommandStats.getsServed(owner);
     assertThat(read(client, key)).isEqualTo(new NearCacheRead<>("v1", false));
     assertThat(read(client, key)).isEqualTo(new NearCacheRead<>("v1", true));
-    assertThat(getsServed(owner) - before).as("GETs that reached Redis").isEqualTo(1);
+    assertThat(CommandStats.getsServed(owner) - before).as("GETs that reached Redis").isEqualTo(1);
 
     owner.set(key, "v2");
     NearCacheRead<String> stale = new NearCacheRead<>("v1", true);
@@ -99,7 +90,7 @@ class JedisCscClientIT {
         .until(() -> !next.updateAndGet(last -> readUnchecked(client, key)).equals(stale));
     assertThat(next.get()).isEqualTo(new NearCacheRead<>("v2", false));
     assertThat(events.invalidated).contains(key);
-    assertThat(getsServed(owner) - before).as("GETs that reached Redis").isEqualTo(2);
+    assertThat(CommandStats.getsServed(owner) - before).as("GETs that reached Redis").isEqualTo(2);
   }
 
   private static NearCacheRead<String> readUnchecked(CacheClient client, String key) {

@@ -39,15 +39,6 @@ class LettuceCscClientIT {
     topology.close();
   }
 
-  /** GETs Redis has executed so far (INFO commandstats). */
-  private static long getsServed() {
-    for (String line : redis.info("commandstats").split("\\R")) {
-      if (line.startsWith("cmdstat_get:")) {
-        return Long.parseLong(line.replaceAll("^cmdstat_get:calls=(\\d+),.*", "$1"));
-      }
-    }
-    return 0;
-  }
 
   @Test
   void aSecondRead_isServedLocally_withoutAGetReachingRedis_andAWriteInvalidatesIt() throws Exception {
@@ -61,18 +52,18 @@ class LettuceCscClientIT {
     redis.set("csc:1", "v1");
     try (CacheClient client = LettuceCscClient.factory()
         .open(new ClientEndpoints(resources, topology.clientUris(), false), listener)) {
-      long before = getsServed();
+      long before = CommandStats.getsServed(redis);
       NearCacheRead<String> first = client.readAsync("csc:1").get(5, TimeUnit.SECONDS);
       NearCacheRead<String> second = client.readAsync("csc:1").get(5, TimeUnit.SECONDS);
 
       assertThat(first).isEqualTo(new NearCacheRead<>("v1", false));
       assertThat(second).isEqualTo(new NearCacheRead<>("v1", true));
-      assertThat(getsServed() - before).as("GETs that reached Redis").isEqualTo(1);
+      assertThat(CommandStats.getsServed(redis) - before).as("GETs that reached Redis").isEqualTo(1);
 
       redis.set("csc:1", "v2");
       await().atMost(Duration.ofSeconds(5)).until(() -> invalidated.contains("csc:1"));
       assertThat(client.readAsync("csc:1").get(5, TimeUnit.SECONDS)).isEqualTo(new NearCacheRead<>("v2", false));
-      assertThat(getsServed() - before).isEqualTo(2);
+      assertThat(CommandStats.getsServed(redis) - before).isEqualTo(2);
     }
   }
 

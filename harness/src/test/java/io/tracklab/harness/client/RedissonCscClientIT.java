@@ -37,15 +37,6 @@ class RedissonCscClientIT {
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
-  /** GETs the node has executed so far (INFO commandstats); Redisson's cached reads are plain GETs. */
-  private static long getsServed(RedisCommands<String, String> node) {
-    for (String line : node.info("commandstats").split("\\R")) {
-      if (line.startsWith("cmdstat_get:")) {
-        return Long.parseLong(line.replaceAll("^cmdstat_get:calls=(\\d+),.*", "$1"));
-      }
-    }
-    return 0;
-  }
 
   /** Connections of the node with {@code CLIENT TRACKING} on (flag {@code t} in CLIENT LIST). */
   private static long trackingConnections(RedisCommands<String, String> node) {
@@ -75,20 +66,20 @@ class RedissonCscClientIT {
   private static void missHitInvalidate(CacheClient client, Invalidations invalidations,
       RedisCommands<String, String> node, String key) throws Exception {
     node.set(key, "v1");
-    long before = getsServed(node);
+    long before = CommandStats.getsServed(node);
     NearCacheRead<String> first = client.readAsync(key).get(5, TimeUnit.SECONDS);
     NearCacheRead<String> second = client.readAsync(key).get(5, TimeUnit.SECONDS);
 
     assertThat(first).isEqualTo(new NearCacheRead<>("v1", false));
     assertThat(second).isEqualTo(new NearCacheRead<>("v1", true));
-    assertThat(getsServed(node) - before).as("GETs of %s that reached Redis", key).isEqualTo(1);
+    assertThat(CommandStats.getsServed(node) - before).as("GETs of %s that reached Redis", key).isEqualTo(1);
 
     node.set(key, "v2");
     await().atMost(Duration.ofSeconds(5)).until(() -> invalidations.heldByKey.containsKey(key));
     assertThat(invalidations.heldByKey).containsEntry(key, true);
     assertThat(client.readAsync(key).get(5, TimeUnit.SECONDS)).isEqualTo(new NearCacheRead<>("v2", false));
     assertThat(client.readAsync(key).get(5, TimeUnit.SECONDS)).isEqualTo(new NearCacheRead<>("v2", true));
-    assertThat(getsServed(node) - before).as("GETs of %s that reached Redis", key).isEqualTo(2);
+    assertThat(CommandStats.getsServed(node) - before).as("GETs of %s that reached Redis", key).isEqualTo(2);
   }
 
   @Test
