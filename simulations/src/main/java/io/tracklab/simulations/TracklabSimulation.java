@@ -94,9 +94,10 @@ public abstract class TracklabSimulation extends Simulation {
   /** The workload as Gatling's injection profile, throttle and assertions. */
   private void declareLoad() {
     if (unsupported != null) {
-      // nothing to measure: one user that says why, so Gatling has a scenario and a report
+      // nothing to measure: one user that says why, so Gatling has a scenario and a report; it
+      // lingers a second because Gatling refuses to report a run that took no time ("didn't last")
       setUp(scenario(NearCacheDsl.SCENARIO).exec(NearCacheDsl.unsupportedClient(unsupported))
-          .injectOpen(atOnceUsers(1)));
+          .pause(Duration.ofSeconds(1)).injectOpen(atOnceUsers(1)));
       return;
     }
     GateSettings gates = plan.gates();
