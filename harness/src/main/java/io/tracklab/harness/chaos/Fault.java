@@ -27,6 +27,14 @@ public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFaul
   }
 
   /**
+   * Whether it acts only on a node's proxy (toxics, disable), not on the node itself: the only
+   * faults possible on an external topology, whose nodes tracklab does not own.
+   */
+  default boolean throughProxy() {
+    return false;
+  }
+
+  /**
    * Whether a failover is expected to follow (kill, partition, disable, pause of a primary, a
    * failover itself): the result then times it (DESIGN.md 4, failover time).
    */

@@ -13,6 +13,11 @@ public record ProxyDisableFault(String target) implements Fault {
   }
 
   @Override
+  public boolean throughProxy() {
+    return true;
+  }
+
+  @Override
   public boolean timesFailover() {
     return true;
   }

@@ -55,6 +55,11 @@ public record ToxicFault(String kind, String target, Direction direction, Durati
   }
 
   @Override
+  public boolean throughProxy() {
+    return true;
+  }
+
+  @Override
   public boolean timesFailover() {
     return kind.equals("partition");
   }

@@ -1,6 +1,10 @@
 package io.tracklab.reports.cli;
 
+import io.tracklab.reports.experiment.Experiment;
+import io.tracklab.reports.experiment.ExperimentException;
 import io.tracklab.reports.experiment.ExperimentFile;
+import io.tracklab.reports.experiment.ExperimentProblem;
+import io.tracklab.simulations.run.ExternalFaultPolicy;
 import io.tracklab.topologies.Provisioners;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.external.ExternalProvisioner;
@@ -8,6 +12,7 @@ import io.tracklab.topologies.external.ExternalTopologyFile;
 import io.tracklab.topologies.external.ExternalTopologySpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +46,9 @@ final class RunOptions {
       description = "auto (a line rewritten in place on a terminal, plain lines otherwise), tty, plain or off")
   String progress;
 
+  /** The external topology file, once {@link #check} read it; null for tracklab's own topologies. */
+  private ExternalTopologySpec external;
+
   /** Checks the values; the overrides experiment files are read with. */
   ExperimentFile.Overrides check() {
     if (!List.of("auto", "tty", "plain", "off").contains(progress)) {
@@ -55,6 +63,29 @@ final class RunOptions {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration=0: must be longer than 0");
     }
     return new ExperimentFile.Overrides(duration, externalNodeNames());
+  }
+
+  /**
+   * Refuses, before anything runs, experiments with faults on an external topology whose file
+   * does not say {@code allowFaults: true} (faults on nodes themselves are refused when each
+   * file is read).
+   *
+   * @throws ExperimentException naming the topology file, its field and the first fault of each
+   */
+  void checkFaultsAllowed(List<Experiment> experiments) {
+    if (external == null || external.allowFaults()) {
+      return;
+    }
+    List<ExperimentProblem> problems = new ArrayList<>();
+    for (Experiment experiment : experiments) {
+      if (!experiment.plan().faults().isEmpty()) {
+        problems.add(new ExperimentProblem(external.file(), 0, "allowFaults", null,
+            ExternalFaultPolicy.notAllowed(experiment.plan().faults()) + " (" + experiment.source() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(problems);
+    }
   }
 
   /** Where runs provision their topologies (system properties the simulations read). */
@@ -78,7 +109,8 @@ final class RunOptions {
           "--provisioner external needs --topology-file <file> (docs/external-topology.md)");
     }
     try {
-      return ExternalTopologyFile.load(topologyFile).nodes().stream().map(ExternalTopologySpec.Node::name).toList();
+      external = ExternalTopologyFile.load(topologyFile);
+      return external.nodes().stream().map(ExternalTopologySpec.Node::name).toList();
     } catch (TopologyException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

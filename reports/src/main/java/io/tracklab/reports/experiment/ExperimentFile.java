@@ -254,6 +254,17 @@ public final class ExperimentFile {
       problems.add(item, "faults[" + items.indexOf(item) + "]", faults.get(problem.index()).text(),
           overrides.duration() == null ? problem.message() : problem.message().replace(end, end + " set by --duration"));
     }
+    if (overrides.nodeNames() != null) {
+      // an external topology: tracklab does not own its nodes, only faults through proxies are possible
+      for (int index = 0; index < faults.size(); index++) {
+        if (!faults.get(index).fault().throughProxy()) {
+          Node item = nodes.get(index);
+          problems.add(item, "faults[" + items.indexOf(item) + "]", faults.get(index).text(),
+              faults.get(index).fault().kind() + " is not possible on an external topology: tracklab does not own "
+                  + "its nodes (only faults through their proxies are)");
+        }
+      }
+    }
     return new FaultSchedule(faults);
   }
 

@@ -61,6 +61,12 @@ class TracklabCommandIT {
         "run", "--no-html-report", EXPERIMENTS.resolve(name + ".yaml").toString())) {
       int exit = tracklab.waitFor(Duration.ofMinutes(3));
       assertThat(exit).as(tracklab.output()).isEqualTo(ExitCodes.PASSED);
+      // where each fault lands, resolved against the running topology, before the load starts
+      String output = tracklab.output();
+      assertThat(output).contains("tracklab: fault targets, resolved before the load:");
+      assertThat(output.indexOf("fault targets, resolved")).isLessThan(output.indexOf("started..."));
+      assertThat(output).containsPattern("(?m)^  at .*  ->  .*(proxy \"[^\"]+\" at 127\\.0\\.0\\.1:\\d+"
+          + "|the node itself at 127\\.0\\.0\\.1:\\d+)");
     }
     JsonNode result = JSON.readTree(onlyRunOf(name).resolve("result.json").toFile());
     assertThat(result.at("/run/faults").size()).as("every fault injected").isPositive();

@@ -86,6 +86,55 @@ class TracklabCommandTest {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /** A standalone external topology (nothing listens there: refusals come before any connection). */
+  private Path externalTopology(String extra) throws IOException {
+    return write("staging.yaml", extra + """
+        schema: 1
+        kind: standalone
+        toxiproxy:
+          url: http://127.0.0.1:9
+        nodes:
+          - name: primary
+            role: primary
+            proxy: redis-primary
+            address: 127.0.0.1:10
+            admin: 127.0.0.1:11
+        """);
+  }
+
+  @Test
+  void faultsOnAnExternalTopology_areRefusedBeforeAnythingStarts_unlessItsFileAllowsThem() throws Exception {
+    Path topology = externalTopology("");
+    Path results = directory.resolve("results");
+    for (String command : new String[] {"run", "matrix"}) {
+      InProcess refused = InProcess.tracklab(command, "--results", results.toString(), "--provisioner", "external",
+          "--topology-file", topology.toString(), "latency-spike-primary");
+
+      assertThat(refused.exitCode()).as(command).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(refused.err()).as(command).contains(topology + ": allowFaults: is not true, so faults on this "
+          + "external topology are refused (2 are scheduled, the first \"at 5s for 8s: latency 50ms jitter 10ms "
+          + "downstream on primary\"); add allowFaults: true to the file to allow faults through its proxies "
+          + "(experiments/latency-spike-primary.yaml)");
+      assertThat(refused.out()).as(command).doesNotContain("starting a", "=== tracklab run");
+      assertThat(results).as(command).doesNotExist();
+    }
+  }
+
+  @Test
+  void nodeFaultsOnAnExternalTopology_areRefusedEvenWhenFaultsAreAllowed_namingTheFaultsLine() throws Exception {
+    Path topology = externalTopology("allowFaults: true\n");
+    Path experiment = write("kill.yaml", "schema: 1\nduration: 10s\nfaults:\n  - at 2s: latency 5ms on primary\n"
+        + "  - at 3s for 2s: kill primary\n");
+
+    InProcess refused = InProcess.tracklab("run", "--provisioner", "external", "--topology-file", topology.toString(),
+        experiment.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(refused.err()).contains(experiment + ":5: faults[1] = \"at 3s for 2s: kill primary\": kill is not "
+        + "possible on an external topology: tracklab does not own its nodes (only faults through their proxies are)");
+    assertThat(refused.err()).doesNotContain("faults[0]");
+  }
+
   @Test
   void run_refusesBadOptions_withExit2() {
     assertThat(InProcess.tracklab("run", "--duration", "soon", "read-heavy-baseline").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

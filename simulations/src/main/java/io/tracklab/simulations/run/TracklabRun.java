@@ -39,6 +39,7 @@ import io.tracklab.harness.workload.WorkloadSpec;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.Provisioner;
@@ -100,6 +101,13 @@ public final class TracklabRun implements AutoCloseable {
     this.choosers = ThreadLocal.withInitial(
         () -> workload.distribution().newChooser(workload.keys(), seeds.incrementAndGet()));
     this.provisioner = Provisioners.fromSystemProperties();
+    if (provisioner instanceof ExternalProvisioner external) {
+      // someone else's Redis: refuse what its file does not allow before touching anything
+      List<String> refused = ExternalFaultPolicy.problems(external.spec(), faults);
+      if (!refused.isEmpty()) {
+        throw new IllegalArgumentException(String.join("\n", refused));
+      }
+    }
     System.out.printf("tracklab: starting a %s topology (%s provisioner) for %s, client %s%n",
         settings.topology(), provisioner.name(), simulation, settings.client());
     this.topology = provisioner.start(settings.topology());
@@ -131,6 +139,10 @@ public final class TracklabRun implements AutoCloseable {
     }
     // before any load: a schedule naming a node this topology lacks fails here, not mid-run
     this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
+    if (!faults.isEmpty()) {
+      System.out.println("tracklab: fault targets, resolved before the load:");
+      FaultTargets.describe(topology, faults).forEach(line -> System.out.println("  " + line));
+    }
     resources.add(0, chaos);
     preload();
     CacheClient.Factory factory = switch (settings.client()) {

@@ -2,6 +2,7 @@ package io.tracklab.simulations.settings;
 
 import io.tracklab.harness.config.DurationText;
 import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public record RunSettings(
     TopologyKind topology;
     try {
       topology = TopologyKind.parse(read.text("topology", defaults.topology().label()));
-    } catch (IllegalArgumentException e) {
+    } catch (TopologyException e) {
       throw new IllegalArgumentException("-Dtopology: " + e.getMessage(), e);
     }
     String client = read.text("client", defaults.client()).toLowerCase(Locale.ROOT);

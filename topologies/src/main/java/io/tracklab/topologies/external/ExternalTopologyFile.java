@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ExternalTopologyFile {
   static final int SCHEMA = 1;
-  private static final Set<String> TOP_FIELDS = Set.of("schema", "kind", "masterName", "toxiproxy", "nodes");
+  private static final Set<String> TOP_FIELDS = Set.of("schema", "kind", "masterName", "allowFaults", "toxiproxy", "nodes");
   private static final Set<String> TOXIPROXY_FIELDS = Set.of("url");
   private static final Set<String> NODE_FIELDS = Set.of("name", "role", "proxy", "address", "admin");
 
@@ -77,6 +77,15 @@ public final class ExternalTopologyFile {
       }
     }
     Optional<String> masterName = Optional.ofNullable(root.get("masterName")).map(JsonNode::asText);
+    boolean allowFaults = false;
+    JsonNode allow = root.get("allowFaults");
+    if (allow != null) {
+      if (allow.isBoolean()) {
+        allowFaults = allow.asBoolean();
+      } else {
+        problem("allowFaults", "must be true or false", allow);
+      }
+    }
     HostPort toxiproxy = toxiproxy(root.get("toxiproxy"));
     List<ExternalTopologySpec.Node> nodes = nodes(root.get("nodes"));
     if (kind != null && problems.isEmpty()) {
@@ -86,7 +95,7 @@ public final class ExternalTopologyFile {
       throw new TopologyException("invalid external topology file " + file + ":\n  - "
           + String.join("\n  - ", problems));
     }
-    return new ExternalTopologySpec(file, kind, masterName, toxiproxy, nodes);
+    return new ExternalTopologySpec(file, kind, masterName, allowFaults, toxiproxy, nodes);
   }
 
   private HostPort toxiproxy(JsonNode node) {

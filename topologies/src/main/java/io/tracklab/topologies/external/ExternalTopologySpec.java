@@ -11,11 +11,15 @@ import java.util.Optional;
  * user's own Toxiproxy server.
  *
  * @param file where it was read from, for messages
+ * @param allowFaults the file's {@code allowFaults}: whether a run may inject faults through these
+ *     proxies at all (default false: someone else's infrastructure is left alone unless its file
+ *     says otherwise)
  */
 public record ExternalTopologySpec(
     Path file,
     TopologyKind kind,
     Optional<String> masterName,
+    boolean allowFaults,
     HostPort toxiproxy,
     List<Node> nodes) {
 

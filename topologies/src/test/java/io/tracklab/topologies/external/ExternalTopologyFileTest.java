@@ -52,6 +52,14 @@ class ExternalTopologyFileTest {
   }
 
   @Test
+  void faults_areRefusedUnlessTheFileAllowsThem() throws IOException {
+    assertThat(ExternalTopologyFile.load(file(SENTINEL)).allowFaults()).as("the default").isFalse();
+    assertThat(ExternalTopologyFile.load(file("allowFaults: true\n" + SENTINEL)).allowFaults()).isTrue();
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("allowFaults: yes please\n" + SENTINEL)))
+        .isInstanceOf(TopologyException.class).hasMessageContaining("allowFaults");
+  }
+
+  @Test
   void everyProblemIsListedAtOnce_namingFileFieldAndValue() throws IOException {
     Path bad = file("""
         schema: 2

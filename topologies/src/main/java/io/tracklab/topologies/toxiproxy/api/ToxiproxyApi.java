@@ -33,6 +33,8 @@ public final class ToxiproxyApi {
   public static final String TOXIPROXY_VERSION = "2.12.0";
 
   private static final System.Logger LOG = System.getLogger(ToxiproxyApi.class.getName());
+  /** How an unexpected failure's error message starts (Toxiproxy's own errors never do). */
+  public static final String INTERNAL_ERROR = "tracklab internal error: ";
   private static final Set<String> UPDATE_METHODS = Set.of("POST", "PATCH");
 
   private final ProxyRegistry registry;
@@ -57,7 +59,8 @@ public final class ToxiproxyApi {
       return error(e.getMessage(), e.status());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "unexpected failure serving " + request.method() + " " + request.path(), e);
-      return error(String.valueOf(e.getMessage()), 500);
+      // not one of Toxiproxy's own errors: say so, so it is never mistaken for one
+      return error(INTERNAL_ERROR + e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
     }
   }
 

@@ -1,0 +1,72 @@
+package io.tracklab.simulations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.simulations.settings.GateSettings;
+import io.tracklab.simulations.settings.RunSettings;
+import java.util.Properties;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Generated bad system properties ({@code -Dusers=...}): reading them ends in settings or in an
+ * {@link IllegalArgumentException} that names the property — the message a simulation stops with
+ * before any topology starts — never another exception.
+ */
+class SystemPropertiesFuzzTest {
+  private static final String[] RUN = {"topology", "client", "duration", "users", "rate", "keys", "distribution",
+      "readRatio", "valueSize", "clientTtl", "mgetRatio", "mgetSize", "deleteRatio"};
+  private static final String[] GATES = {"gate.failedPercent", "gate.remoteP99", "staleBound", "gate.invalidationP99",
+      "gate.hitRatio"};
+
+  @Provide
+  Arbitrary<String> values() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("abcsmzipfhotun019-.:_ %").ofMaxLength(16),
+        Arbitraries.of("", " ", "-1", "0", "1e309", "NaN", "Infinity", "-0", "2147483648", "99999999999999999999",
+            "1.5", "10s", "-5s", "0ms", "1000000000d", "zipf:", "zipf:-1", "hotset:0", "hotset:0.1:2", "sequential",
+            "SENTINEL", "Cluster", "ttl", "redisson", "ü"));
+  }
+
+  @Property(tries = 500)
+  void aBadRunProperty_stopsWithAMessageNamingIt(@ForAll("values") String value) {
+    for (String name : RUN) {
+      Properties properties = new Properties();
+      properties.setProperty(name, value);
+      try {
+        RunSettings settings = RunSettings.from(properties, ReadHeavySimulation.DEFAULTS);
+        assertThat(settings.users()).isPositive();
+      } catch (IllegalArgumentException bad) {
+        assertThat(bad.getMessage()).as("-D%s=%s", name, value).contains("-D" + name);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void aBadGateProperty_stopsWithAMessageNamingIt(@ForAll("values") String value) {
+    GateSettings defaults = ReadHeavySimulation.GATES;
+    for (String name : GATES) {
+      Properties properties = new Properties();
+      properties.setProperty(name, value);
+      try {
+        assertThat(GateSettings.from(properties, defaults)).isNotNull();
+      } catch (IllegalArgumentException bad) {
+        assertThat(bad.getMessage()).as("-D%s=%s", name, value).contains("-D" + name);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void aBadFaultsProperty_stopsWithAMessageNamingIt(@ForAll("values") String when, @ForAll("values") String what) {
+    String text = "at " + when + ": " + what;
+    try {
+      assertThat(FaultSchedule.parse("-Dfaults", text)).isNotNull();
+    } catch (IllegalArgumentException bad) {
+      assertThat(bad.getMessage()).as(text).contains("-Dfaults");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.tracklab.simulations.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracklab.harness.chaos.FaultSchedule;
+import io.tracklab.topologies.NodeRole;
+import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.external.ExternalTopologySpec;
+import io.tracklab.topologies.external.HostPort;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExternalFaultPolicyTest {
+  private static ExternalTopologySpec staging(boolean allowFaults) {
+    return new ExternalTopologySpec(Path.of("staging.yaml"), TopologyKind.STANDALONE, Optional.empty(), allowFaults,
+        new HostPort("toxiproxy.staging", 8474), List.of(new ExternalTopologySpec.Node("primary", NodeRole.PRIMARY,
+            "redis-primary", new HostPort("toxiproxy.staging", 26379), new HostPort("redis-1.staging", 6379))));
+  }
+
+  @Test
+  void noFaults_needNoPermission() {
+    assertThat(ExternalFaultPolicy.problems(staging(false), FaultSchedule.NONE)).isEmpty();
+  }
+
+  @Test
+  void proxyFaults_needTheFilesPermission() {
+    FaultSchedule proxyFaults = FaultSchedule.parse("test", "at 1s for 2s: latency 50ms on primary; at 4s for 1s: reset primary");
+
+    assertThat(ExternalFaultPolicy.problems(staging(false), proxyFaults)).containsExactly(
+        "staging.yaml: allowFaults: is not true, so faults on this external topology are refused (2 are scheduled, "
+            + "the first \"at 1s for 2s: latency 50ms on primary\"); add allowFaults: true to the file to allow "
+            + "faults through its proxies");
+    assertThat(ExternalFaultPolicy.problems(staging(true), proxyFaults)).isEmpty();
+  }
+
+  @Test
+  void faultsOnTheNodesThemselves_areRefusedEvenWhenFaultsAreAllowed() {
+    FaultSchedule nodeFaults = FaultSchedule.parse("test", "at 1s for 2s: pause primary; at 4s for 1s: disable primary");
+
+    assertThat(ExternalFaultPolicy.problems(staging(true), nodeFaults)).containsExactly(
+        "\"at 1s for 2s: pause primary\": pause is not possible on the external topology staging.yaml: tracklab "
+            + "does not own its nodes (only faults through their proxies are)");
+  }
+}
