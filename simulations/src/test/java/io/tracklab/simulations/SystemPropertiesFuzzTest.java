@@ -28,7 +28,7 @@ class SystemPropertiesFuzzTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("abcsmzipfhotun019-.:_ %").ofMaxLength(16),
         Arbitraries.of("", " ", "-1", "0", "1e309", "NaN", "Infinity", "-0", "2147483648", "99999999999999999999",
-            "1.5", "10s", "-5s", "0ms", "1000000000d", "zipf:", "zipf:-1", "hotset:0", "hotset:0.1:2", "sequential",
+            "1.5", "10s", "-5s", "0ms", "1000000000d", ":", "::", "zipf:", "zipf:-1", "hotset:0", "hotset:0.1:2", "sequential",
             "SENTINEL", "Cluster", "ttl", "redisson", "ü"));
   }
 

@@ -112,7 +112,7 @@ public sealed interface KeyDistribution {
   static KeyDistribution parse(String text) {
     String[] parts = String.valueOf(text).trim().toLowerCase(Locale.ROOT).split(":");
     try {
-      switch (parts[0]) {
+      switch (parts.length == 0 ? "" : parts[0]) { // ":" splits into nothing
         case "uniform":
           if (parts.length == 1) {
             return new Uniform();

@@ -81,5 +81,8 @@ class KeyDistributionTest {
     assertThatThrownBy(() -> KeyDistribution.parse("hotset:2"))
         .hasMessage("hotset fraction must be between 0 and 1 (exclusive), got 2.0");
     assertThatThrownBy(() -> KeyDistribution.parse("zipf:x")).hasMessageStartingWith("distribution 'zipf:x' has a number");
+    // found by SystemPropertiesFuzzTest: ":" splits into no parts at all
+    assertThatThrownBy(() -> KeyDistribution.parse(":")).hasMessageStartingWith("unknown distribution ':'");
+    assertThatThrownBy(() -> KeyDistribution.parse("::")).hasMessageStartingWith("unknown distribution '::'");
   }
 }

@@ -42,7 +42,7 @@ final class YamlFields {
     }
     for (NodeTuple tuple : map.getValue()) {
       String key = scalarText(tuple.getKeyNode());
-      String name = key == null ? "?" : key;
+      String name = key == null ? "?" : key.isBlank() ? "\"" + key + "\"" : key; // an empty key must still show
       if (key == null || !known.contains(key)) {
         problems.add(tuple.getKeyNode(), fields.field(name), null,
             "unknown field; known fields here: " + String.join(", ", known));

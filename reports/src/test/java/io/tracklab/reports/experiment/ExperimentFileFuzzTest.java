@@ -46,7 +46,7 @@ class ExperimentFileFuzzTest {
         Arbitraries.of("", "~", "null", "-1", "0", "1e309", "NaN", "-0s", "99999999999999999999", "10", "1.5",
             "true", "[1, 2]", "{a: 1}", "'unterminated", "\"also", "&anchor x", "*alias", "!!binary AAAA",
             "at 5s: kill primary", "at -1s: reset primary", "at 1s for 1s: latency on nowhere", "ü", "\u0000",
-            "10000000s", "zipf:-3", "hotset:2:2", "sentinel", "cluster", "ttl", "lettuce-csc"));
+            "10000000s", "zipf:-3", "hotset:2:2", ":", "::", "zipf::", "sentinel", "cluster", "ttl", "lettuce-csc"));
   }
 
   @Provide
