@@ -38,6 +38,13 @@ final class ShippedExperiments {
     return in(FOLDER);
   }
 
+  /** The soak, {@code experiments/soak/}. */
+  static final String SOAK_FOLDER = FOLDER + "/soak";
+
+  static List<Shipped> soak() {
+    return in(SOAK_FOLDER);
+  }
+
   /** The comparison set, {@code experiments/compare/}. */
   static List<Shipped> comparison() {
     return in(COMPARISON_FOLDER);

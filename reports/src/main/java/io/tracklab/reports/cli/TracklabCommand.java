@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "faults on a timeline, gates on staleness, invalidation delay, failover and lost writes; "
         + "reports of runs, and a run compared with a baseline as a CI performance gate.",
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class,
-        CompareCommand.class, MatrixCommand.class,
+        CompareCommand.class, MatrixCommand.class, SoakCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -37,7 +37,7 @@ public final class TracklabCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: run, validate, list, report, compare or matrix");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: run, validate, list, report, compare, matrix or soak");
   }
 
   public static void main(String[] args) {

@@ -66,7 +66,7 @@ class TracklabCommandIT {
       assertThat(output).contains("tracklab: fault targets, resolved before the load:");
       assertThat(output.indexOf("fault targets, resolved")).isLessThan(output.indexOf("started..."));
       assertThat(output).containsPattern("(?m)^  at .*  ->  .*(proxy \"[^\"]+\" at 127\\.0\\.0\\.1:\\d+"
-          + "|the node itself at 127\\.0\\.0\\.1:\\d+)");
+          + "|the node itself at 127\\.0\\.0\\.1:\\d+|the (sentinel|cluster) topology as a whole)");
     }
     JsonNode result = JSON.readTree(onlyRunOf(name).resolve("result.json").toFile());
     assertThat(result.at("/run/faults").size()).as("every fault injected").isPositive();

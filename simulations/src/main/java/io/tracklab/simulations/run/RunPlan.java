@@ -38,6 +38,11 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
     return new RunPlan(newName, runId, settings.withClient(client), gates, faults);
   }
 
+  /** The same plan with another fault timeline (a soak's generated one). */
+  public RunPlan withFaults(FaultSchedule other) {
+    return new RunPlan(name, runId, settings, gates, other);
+  }
+
   /** The same plan under another run id (results land in a directory of that name). */
   public RunPlan withRunId(String id) {
     return new RunPlan(name, id, settings, gates, faults);
