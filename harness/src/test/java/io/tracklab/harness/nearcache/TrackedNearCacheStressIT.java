@@ -92,8 +92,13 @@ class TrackedNearCacheStressIT {
 
   @Test
   void withTheMissRaceOpen_theSameCheckFindsViolations() throws Exception {
-    Verdict verdict = run(TrackedNearCache.MissStore.BLIND_PUT_LATER, Duration.ofSeconds(6));
-    System.out.printf("stress (miss race open): %s, bound %d ms%n", verdict, BOUND.toMillis());
+    // the race is open in every round but lost only when a write lands inside a miss's window:
+    // usually several times in 6 s, not always (CI saw a round without one), so up to 3 rounds
+    Verdict verdict = null;
+    for (int round = 1; round <= 3 && (verdict == null || verdict.violations() == 0); round++) {
+      verdict = run(TrackedNearCache.MissStore.BLIND_PUT_LATER, Duration.ofSeconds(6));
+      System.out.printf("stress (miss race open), round %d: %s, bound %d ms%n", round, verdict, BOUND.toMillis());
+    }
     assertThat(verdict.violations()).isPositive();
   }
 
