@@ -86,12 +86,12 @@ public final class JedisCscClient implements CacheClient {
 
   private JedisCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
     CacheConfig defaults = CacheConfig.builder().maxSize((int) NearCacheConfig.DEFAULT_MAX_ENTRIES).build();
-    this.cache = new ObservedCache(defaults, listener);
+    this.readers = new ReaderPool(NAME);
+    this.cache = new ObservedCache(defaults, listener, readers);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(ReaderPool.THREADS);
     pool.setMaxIdle(ReaderPool.THREADS);
     this.jedis = connect(endpoints, cache, pool);
-    this.readers = new ReaderPool(NAME);
   }
 
   public static CacheClient.Factory factory() {
@@ -146,12 +146,7 @@ public final class JedisCscClient implements CacheClient {
 
   @Override
   public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
-    return readers.read(() -> {
-      boolean[] local = cache.localRead.get();
-      local[0] = false;
-      String value = jedis.get(key);
-      return new NearCacheRead<>(value, local[0]);
-    });
+    return readers.read(() -> jedis.get(key));
   }
 
   @Override
@@ -178,14 +173,15 @@ public final class JedisCscClient implements CacheClient {
     private static final String SENTINEL_PROVIDER = "redis.clients.jedis.providers.SentineledConnectionProvider";
     private static final String CLUSTER_SLOTS = "redis.clients.jedis.JedisClusterInfoCache";
 
-    /** Per reading thread: whether its read so far was answered from the cache (see class comment). */
-    final ThreadLocal<boolean[]> localRead = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Hears, on the reading thread, whether its read so far was answered from the cache (see class comment). */
+    private final ReaderPool readers;
     private final NearCacheListener listener;
     volatile boolean closing;
 
-    ObservedCache(CacheConfig config, NearCacheListener listener) {
+    ObservedCache(CacheConfig config, NearCacheListener listener, ReaderPool readers) {
       super(config.getMaxSize(), new ConcurrentHashMap<>(), config.getCacheable(), new LRUEviction(config.getMaxSize()));
       this.listener = listener;
+      this.readers = readers;
     }
 
     @Override
@@ -196,13 +192,13 @@ public final class JedisCscClient implements CacheClient {
     @Override
     public CacheEntry get(CacheKey key) {
       CacheEntry entry = super.get(key);
-      localRead.get()[0] = entry != null;
+      readers.servedLocally(entry != null);
       return entry;
     }
 
     @Override
     public CacheEntry set(CacheKey key, CacheEntry entry) {
-      localRead.get()[0] = false; // only a reply from Redis is stored
+      readers.servedLocally(false); // only a reply from Redis is stored
       return super.set(key, entry);
     }
 

@@ -36,7 +36,6 @@ public final class LettuceCscClient implements CacheClient {
   private final CacheFrontend<String, String> frontend;
   private final ReaderPool readers;
   /** Set by the cache accessor on the reading thread: whether the last get found the key locally. */
-  private final ThreadLocal<boolean[]> lastHit = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private LettuceCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
     ClientSupport.require(NAME, endpoints);
@@ -44,13 +43,14 @@ public final class LettuceCscClient implements CacheClient {
     this.client = RedisClient.create(endpoints.resources(), uri);
     client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
     this.connection = client.connect();
+    this.readers = new ReaderPool(NAME);
     Map<String, String> map = new ConcurrentHashMap<>();
     CacheAccessor<String, String> store = CacheAccessor.forMap(map);
     CacheAccessor<String, String> counting = new CacheAccessor<>() {
       @Override
       public String get(String key) {
         String value = store.get(key);
-        lastHit.get()[0] = value != null;
+        readers.servedLocally(value != null);
         return value;
       }
 
@@ -68,7 +68,6 @@ public final class LettuceCscClient implements CacheClient {
       }
     };
     this.frontend = ClientSideCaching.enable(counting, connection, TrackingArgs.Builder.enabled());
-    this.readers = new ReaderPool(NAME);
   }
 
   public static CacheClient.Factory factory() {
@@ -82,10 +81,7 @@ public final class LettuceCscClient implements CacheClient {
 
   @Override
   public CompletableFuture<NearCacheRead<String>> readAsync(String key) {
-    return readers.read(() -> {
-      String value = frontend.get(key);
-      return new NearCacheRead<>(value, lastHit.get()[0]);
-    });
+    return readers.read(() -> frontend.get(key));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tracklab.harness.client;
 
+import io.tracklab.harness.nearcache.NearCacheRead;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,8 @@ final class ReaderPool implements AutoCloseable {
   static final int THREADS = 16;
 
   private final ExecutorService threads;
+  /** Per reader thread: whether its current read was served from the library's local store. */
+  private final ThreadLocal<boolean[]> servedLocally = ThreadLocal.withInitial(() -> new boolean[1]);
 
   /** Daemon threads named {@code <name>-reader-<n>}. */
   ReaderPool(String name) {
@@ -28,8 +31,23 @@ final class ReaderPool implements AutoCloseable {
     });
   }
 
-  <T> CompletableFuture<T> read(Supplier<T> read) {
-    return CompletableFuture.supplyAsync(read, threads);
+  /**
+   * Runs {@code read} on a pool thread. The libraries expose no per-read hit signal, so their
+   * store hooks call {@link #servedLocally} on the reading thread, and the read is local when the
+   * last call said so.
+   */
+  CompletableFuture<NearCacheRead<String>> read(Supplier<String> read) {
+    return CompletableFuture.supplyAsync(() -> {
+      boolean[] local = servedLocally.get();
+      local[0] = false;
+      String value = read.get();
+      return new NearCacheRead<>(value, local[0]);
+    }, threads);
+  }
+
+  /** Called by a library's store hook on the reading thread: whether the value it hands back is the local one. */
+  void servedLocally(boolean local) {
+    servedLocally.get()[0] = local;
   }
 
   /** Interrupts reads in flight and waits up to 2 s for the threads to end. */
