@@ -1,5 +1,6 @@
 package io.tracklab.topologies;
 
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,19 @@ public interface Provisioner {
    * @throws TopologyException naming what did not start or become ready, and where its log is
    */
   Topology start(TopologyKind kind);
+
+  /**
+   * Starts a topology secured as {@code security} says (passwords, ACL users, TLS).
+   *
+   * @throws TopologyException when this provisioner cannot secure a topology that way
+   */
+  default Topology start(TopologyKind kind, TopologySecurity security) {
+    if (security.secured()) {
+      throw new TopologyException("the " + name() + " provisioner cannot start a topology with "
+          + security.label() + " security");
+    }
+    return start(kind);
+  }
 
   /** {@code base/<kind>-<yyyyMMdd-HHmmss>-<random>}: one directory per started topology. */
   static Path runDirectory(Path base, TopologyKind kind) {

@@ -2,6 +2,8 @@ package io.tracklab.topologies;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.tracklab.topologies.security.TopologySecurity;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +49,22 @@ public interface Topology extends AutoCloseable {
 
   /** The Toxiproxy API those proxies live on, {@code http://host:port}. */
   String toxiproxyUrl();
+
+  /**
+   * How the topology is secured: the credentials in {@link #clientUris()} (the client user) and
+   * {@link RedisNode#directUri()} (the admin), and whether connections are TLS.
+   */
+  default TopologySecurity security() {
+    return TopologySecurity.NONE;
+  }
+
+  /**
+   * What a Lettuce client needs in its {@code ClientOptions} to reach this topology over TLS
+   * (trust in its certificate authority, the client certificate); empty without TLS.
+   */
+  default Optional<SslOptions> sslOptions() {
+    return Optional.empty();
+  }
 
   /** How long {@code start} took until the topology was ready. */
   Duration startupTime();
