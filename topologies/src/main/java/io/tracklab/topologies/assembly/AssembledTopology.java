@@ -14,6 +14,9 @@ import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.PortTakenException;
 import io.tracklab.topologies.node.ProxyServer;
+import io.tracklab.topologies.security.NodeAuthConfig;
+import io.tracklab.topologies.security.TopologySecurity;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +46,8 @@ public abstract class AssembledTopology implements Topology {
   private static final int START_ATTEMPTS = 3;
 
   protected final Path directory;
-  protected final AdminClient admin = new AdminClient();
+  protected final AdminClient admin;
+  protected final TopologySecurity security;
   private final TopologyKind kind;
   private final ProxyServer proxyServer;
   private final NodeLauncher launcher;
@@ -51,9 +55,12 @@ public abstract class AssembledTopology implements Topology {
   private final AtomicBoolean closed = new AtomicBoolean();
   private Duration startupTime = Duration.ZERO;
 
-  AssembledTopology(TopologyKind kind, Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+  AssembledTopology(TopologyKind kind, Path directory, TopologySecurity security, ProxyServer proxyServer,
+      NodeLauncher launcher) {
     this.kind = kind;
     this.directory = directory;
+    this.security = security;
+    this.admin = new AdminClient();
     this.proxyServer = proxyServer;
     this.launcher = launcher;
   }
@@ -63,10 +70,16 @@ public abstract class AssembledTopology implements Topology {
    * it had started (and the proxy server) before the exception leaves.
    */
   public static Topology start(TopologyKind kind, Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
+    return start(kind, directory, TopologySecurity.NONE, proxyServer, launcher);
+  }
+
+  /** {@link #start(TopologyKind, Path, ProxyServer, NodeLauncher)}, secured as {@code security} says. */
+  public static Topology start(TopologyKind kind, Path directory, TopologySecurity security,
+      ProxyServer proxyServer, NodeLauncher launcher) {
     AssembledTopology topology = switch (kind) {
-      case STANDALONE -> new StandaloneTopology(directory, proxyServer, launcher);
-      case SENTINEL -> new SentinelTopology(directory, proxyServer, launcher);
-      case CLUSTER -> new ClusterTopology(directory, proxyServer, launcher);
+      case STANDALONE -> new StandaloneTopology(directory, security, proxyServer, launcher);
+      case SENTINEL -> new SentinelTopology(directory, security, proxyServer, launcher);
+      case CLUSTER -> new ClusterTopology(directory, security, proxyServer, launcher);
     };
     try {
       topology.start();
@@ -91,7 +104,9 @@ public abstract class AssembledTopology implements Topology {
   record NodePorts(int port, int proxyPort, int busPort) {}
 
   /**
-   * Creates the node's proxy, then starts the node behind it.
+   * Creates the node's proxy, then starts the node behind it. A data node's configuration gets
+   * the topology's authentication lines after {@code config}; a Sentinel's are its topology's
+   * business (they name the monitored master).
    *
    * @param config the node's configuration lines, given its ports
    */
@@ -113,10 +128,12 @@ public abstract class AssembledTopology implements Topology {
         if (attempt > 0) {
           proxy.setUpstream(HOST + ":" + port);
         }
-        NodeHandle handle = launcher.start(new NodeLaunch(
-            name, directory.resolve(name), port, config.apply(new NodePorts(port, proxyPort, busPort)),
-            sentinel));
-        ProxiedNode node = new ProxiedNode(name, role, proxy, proxyPort, handle, busPort);
+        List<String> lines = new ArrayList<>(config.apply(new NodePorts(port, proxyPort, busPort)));
+        if (!sentinel) {
+          lines.addAll(NodeAuthConfig.dataNode(security, kind != TopologyKind.STANDALONE));
+        }
+        NodeHandle handle = launcher.start(new NodeLaunch(name, directory.resolve(name), port, lines, sentinel));
+        ProxiedNode node = new ProxiedNode(name, role, proxy, proxyPort, handle, busPort, security);
         synchronized (nodes) {
           nodes.put(name, node);
         }
@@ -177,6 +194,11 @@ public abstract class AssembledTopology implements Topology {
   @Override
   public RedisCommands<String, String> admin(String node) {
     return admin.redis(node(node));
+  }
+
+  @Override
+  public TopologySecurity security() {
+    return security;
   }
 
   @Override
@@ -265,6 +287,26 @@ public abstract class AssembledTopology implements Topology {
       Collections.reverse(started);
       for (RedisNode node : started) {
         ((ProxiedNode) node).handle().close();
+      }
+      if (security.authenticated()) {
+        removeConfigFiles(started);
+      }
+    }
+  }
+
+  /**
+   * Configuration files hold the clear-text passwords Redis must send itself (masterauth,
+   * Sentinel's auth-pass): they go with the nodes, logs and data stay for reading.
+   */
+  private void removeConfigFiles(List<RedisNode> stopped) {
+    for (RedisNode node : stopped) {
+      for (String file : List.of("redis.conf", "sentinel.conf")) {
+        Path path = directory.resolve(node.name()).resolve(file);
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          System.err.println("tracklab: cannot remove " + path + " (it holds a password): " + e);
+        }
       }
     }
   }

@@ -17,6 +17,7 @@ import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ final class ClusterTopology extends AssembledTopology {
 
   private final Map<String, String> nodeIds = new HashMap<>();
 
-  ClusterTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
-    super(TopologyKind.CLUSTER, directory, proxyServer, launcher);
+  ClusterTopology(Path directory, TopologySecurity security, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.CLUSTER, directory, security, proxyServer, launcher);
   }
 
   @Override
@@ -267,6 +268,15 @@ final class ClusterTopology extends AssembledTopology {
    * until every live node agrees on the new owner. Clients that still go to the old owner get
    * {@code ASK} during the move and {@code MOVED} after it, both naming the target's proxy.
    */
+  /** MIGRATE connects to the target itself: as the admin when the topology has authentication. */
+  private MigrateArgs<String> authenticated(MigrateArgs<String> args) {
+    if (!security.authenticated()) {
+      return args;
+    }
+    return security.admin().username() == null ? args.auth(security.admin().password().chars())
+        : args.auth2(security.admin().username(), security.admin().password().reveal());
+  }
+
   @Override
   public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
     ProxiedNode from = node(fromPrimary);
@@ -281,7 +291,7 @@ final class ClusterTopology extends AssembledTopology {
     admin.redis(from).clusterSetSlotMigrating(slot, toId);
     List<String> keys;
     while (!(keys = admin.redis(from).clusterGetKeysInSlot(slot, MIGRATE_BATCH)).isEmpty()) {
-      admin.redis(from).migrate(AssembledTopology.HOST, to.port(), 0, 5000, MigrateArgs.Builder.keys(keys));
+      admin.redis(from).migrate(AssembledTopology.HOST, to.port(), 0, 5000, authenticated(MigrateArgs.Builder.keys(keys)));
     }
     admin.redis(to).clusterSetSlotNode(slot, toId);
     admin.redis(from).clusterSetSlotNode(slot, toId);

@@ -5,6 +5,8 @@ import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.node.NodeHandle;
+import io.tracklab.topologies.security.Credentials;
+import io.tracklab.topologies.security.TopologySecurity;
 
 /** A node of an assembled topology: how it runs, its proxy, and the ports of both. */
 public final class ProxiedNode implements RedisNode {
@@ -14,8 +16,11 @@ public final class ProxiedNode implements RedisNode {
   private final int proxyPort;
   private final NodeHandle handle;
   private final int busPort;
+  private final TopologySecurity security;
 
-  ProxiedNode(String name, NodeRole initialRole, Proxy proxy, int proxyPort, NodeHandle handle, int busPort) {
+  ProxiedNode(String name, NodeRole initialRole, Proxy proxy, int proxyPort, NodeHandle handle, int busPort,
+      TopologySecurity security) {
+    this.security = security;
     this.name = name;
     this.initialRole = initialRole;
     this.proxy = proxy;
@@ -41,12 +46,26 @@ public final class ProxiedNode implements RedisNode {
 
   @Override
   public RedisURI proxyUri() {
-    return RedisURI.create(AssembledTopology.HOST, proxyPort);
+    return uri(proxyPort, security.client());
   }
 
   @Override
   public RedisURI directUri() {
-    return RedisURI.create(AssembledTopology.HOST, handle.port());
+    return uri(handle.port(), security.admin());
+  }
+
+  /** {@code redis://} or {@code rediss://} to 127.0.0.1:port, as {@code user} when there is one. */
+  private RedisURI uri(int port, Credentials user) {
+    return uri(AssembledTopology.HOST, port, security.tls(), user);
+  }
+
+  static RedisURI uri(String host, int port, boolean tls, Credentials user) {
+    RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withSsl(tls);
+    if (user != null) {
+      builder = user.username() == null ? builder.withPassword(user.password().chars())
+          : builder.withAuthentication(user.username(), user.password().chars());
+    }
+    return builder.build();
   }
 
   public int proxyPort() {

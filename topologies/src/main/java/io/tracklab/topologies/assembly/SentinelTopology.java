@@ -7,6 +7,8 @@ import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
+import io.tracklab.topologies.security.NodeAuthConfig;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -32,8 +34,8 @@ final class SentinelTopology extends AssembledTopology {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(20);
 
-  SentinelTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
-    super(TopologyKind.SENTINEL, directory, proxyServer, launcher);
+  SentinelTopology(Path directory, TopologySecurity security, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.SENTINEL, directory, security, proxyServer, launcher);
   }
 
   @Override
@@ -51,13 +53,17 @@ final class SentinelTopology extends AssembledTopology {
     }
     List<ProxiedNode> sentinels = new ArrayList<>();
     for (int i = 1; i <= SENTINELS; i++) {
-      sentinels.add(startNode("sentinel-" + i, NodeRole.SENTINEL, true, false, ports -> List.of(
-          "sentinel announce-ip " + AssembledTopology.HOST,
-          "sentinel announce-port " + ports.proxyPort(),
-          "sentinel monitor " + MASTER_NAME + " " + AssembledTopology.HOST + " " + primary.proxyPort() + " 2",
-          "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
-          "sentinel failover-timeout " + MASTER_NAME + " 3000",
-          "sentinel parallel-syncs " + MASTER_NAME + " " + REPLICAS)));
+      sentinels.add(startNode("sentinel-" + i, NodeRole.SENTINEL, true, false, ports -> {
+        List<String> config = new ArrayList<>(List.of(
+            "sentinel announce-ip " + AssembledTopology.HOST,
+            "sentinel announce-port " + ports.proxyPort(),
+            "sentinel monitor " + MASTER_NAME + " " + AssembledTopology.HOST + " " + primary.proxyPort() + " 2",
+            "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
+            "sentinel failover-timeout " + MASTER_NAME + " 3000",
+            "sentinel parallel-syncs " + MASTER_NAME + " " + REPLICAS));
+        config.addAll(NodeAuthConfig.sentinel(security, MASTER_NAME));
+        return config;
+      }));
     }
     for (ProxiedNode sentinel : sentinels) {
       Await.until(sentinel.name() + " knowing " + REPLICAS + " replicas and " + (SENTINELS - 1)
@@ -97,14 +103,19 @@ final class SentinelTopology extends AssembledTopology {
 
   @Override
   public List<RedisURI> clientUris() {
-    RedisURI.Builder builder = null;
+    RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(MASTER_NAME).withSsl(security.tls());
     for (RedisNode node : nodes()) {
       if (node.initialRole() == NodeRole.SENTINEL) {
-        int port = ((ProxiedNode) node).proxyPort();
-        builder = builder == null
-            ? RedisURI.Builder.sentinel(AssembledTopology.HOST, port, MASTER_NAME)
-            : builder.withSentinel(AssembledTopology.HOST, port);
+        // each Sentinel as a URI of its own: it carries the credentials and TLS for that Sentinel
+        builder.withSentinel(ProxiedNode.uri(AssembledTopology.HOST, ((ProxiedNode) node).proxyPort(),
+            security.tls(), security.client()));
       }
+    }
+    // the top level's credentials are the data nodes'
+    if (security.authenticated()) {
+      builder = security.client().username() == null
+          ? builder.withPassword(security.client().password().chars())
+          : builder.withAuthentication(security.client().username(), security.client().password().chars());
     }
     return List.of(builder.build());
   }

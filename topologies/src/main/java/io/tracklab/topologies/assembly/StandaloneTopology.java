@@ -6,13 +6,14 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import java.util.List;
 
 /** One primary behind one proxy. Ready when it answers PING. */
 final class StandaloneTopology extends AssembledTopology {
-  StandaloneTopology(Path directory, ProxyServer proxyServer, NodeLauncher launcher) {
-    super(TopologyKind.STANDALONE, directory, proxyServer, launcher);
+  StandaloneTopology(Path directory, TopologySecurity security, ProxyServer proxyServer, NodeLauncher launcher) {
+    super(TopologyKind.STANDALONE, directory, security, proxyServer, launcher);
   }
 
   @Override

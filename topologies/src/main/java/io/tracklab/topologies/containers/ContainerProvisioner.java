@@ -5,6 +5,7 @@ import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.assembly.AssembledTopology;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import org.testcontainers.utility.DockerImageName;
 
@@ -45,12 +46,18 @@ public final class ContainerProvisioner implements Provisioner {
 
   @Override
   public Topology start(TopologyKind kind) {
+    return start(kind, TopologySecurity.NONE);
+  }
+
+  /** As the local provisioner: the same configuration files, mounted at the same paths. */
+  @Override
+  public Topology start(TopologyKind kind, TopologySecurity security) {
     String reason = unusableBecause();
     if (!reason.isEmpty()) {
       throw new TopologyException("the containers provisioner cannot run here: " + reason
           + " (use -Dtracklab.provisioner=local)");
     }
-    return AssembledTopology.start(kind, Provisioner.runDirectory(base, kind),
+    return AssembledTopology.start(kind, Provisioner.runDirectory(base, kind), security,
         ToxiproxyContainerServer.start(toxiproxyImage), new RedisContainerLauncher(redisImage));
   }
 }

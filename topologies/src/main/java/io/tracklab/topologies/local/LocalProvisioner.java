@@ -4,6 +4,7 @@ import io.tracklab.topologies.Provisioner;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.assembly.AssembledTopology;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +30,12 @@ public final class LocalProvisioner implements Provisioner {
 
   @Override
   public Topology start(TopologyKind kind) {
-    return AssembledTopology.start(kind, Provisioner.runDirectory(base, kind), new EmbeddedProxyServer(),
+    return start(kind, TopologySecurity.NONE);
+  }
+
+  @Override
+  public Topology start(TopologyKind kind, TopologySecurity security) {
+    return AssembledTopology.start(kind, Provisioner.runDirectory(base, kind), security, new EmbeddedProxyServer(),
         new LocalNodeLauncher());
   }
 }

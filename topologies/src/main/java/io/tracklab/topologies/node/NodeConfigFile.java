@@ -2,8 +2,10 @@ package io.tracklab.topologies.node;
 
 import io.tracklab.topologies.TopologyException;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,14 @@ public final class NodeConfigFile {
 
   private NodeConfigFile() {}
 
+  /** The file may hold passwords Redis must send itself (masterauth, Sentinel's auth-pass): 0600. */
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+  }
+
   public static Path write(NodeLaunch launch) {
     List<String> lines = new ArrayList<>(List.of(
         "port " + launch.port(),
@@ -30,6 +40,7 @@ public final class NodeConfigFile {
     lines.addAll(launch.config());
     try {
       Files.createDirectories(launch.directory());
+      createOwnerOnly(launch.configFile());
       Files.write(launch.configFile(), lines);
       return launch.configFile();
     } catch (IOException e) {

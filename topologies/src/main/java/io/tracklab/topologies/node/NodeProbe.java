@@ -19,7 +19,10 @@ public final class NodeProbe {
     return answersPing(NodeConfigFile.HOST, port);
   }
 
-  /** True when {@code host:port} answers an inline PING with +PONG within half a second. */
+  /**
+   * True when {@code host:port} answers an inline PING with +PONG within half a second, or with
+   * {@code -NOAUTH}: a node that wants a password is up.
+   */
   public static boolean answersPing(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 200);
@@ -28,7 +31,8 @@ public final class NodeProbe {
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
-      return new String(in.readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
+      String reply = new String(in.readNBytes(7), StandardCharsets.US_ASCII);
+      return reply.equals("+PONG\r\n") || reply.startsWith("-NOAUTH");
     } catch (IOException e) {
       return false;
     }

@@ -16,13 +16,13 @@ import java.util.List;
 public final class AclRules {
   /** Data nodes: connect, read and write strings, track, discover the cluster. */
   public static final List<String> NEAR_CACHE = List.of(
-      "+hello", "+auth", "+ping", "+client|setname", "+client|setinfo", "+client|id",
+      "+hello", "+auth", "+ping", "+client|setname", "+client|id",
       "+client|tracking", "+client|caching", "+get", "+set", "+mget",
       "+cluster|slots", "+cluster|shards", "+cluster|nodes", "+cluster|myid", "+readonly", "+readwrite",
       "+info", "+command");
   /** Sentinels: find the primary and follow failovers. */
   public static final List<String> NEAR_CACHE_ON_SENTINEL = List.of(
-      "+hello", "+auth", "+ping", "+client|setname", "+client|setinfo", "+client|id",
+      "+hello", "+auth", "+ping", "+client|setname", "+client|id",
       "+sentinel|get-master-addr-by-name", "+sentinel|master", "+sentinel|replicas", "+sentinel|sentinels",
       "+subscribe", "+psubscribe", "+unsubscribe", "+punsubscribe", "+info", "+command");
 
