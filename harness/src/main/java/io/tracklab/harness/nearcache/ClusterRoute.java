@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -231,8 +232,9 @@ final class ClusterRoute<V> implements TrackingRoute<V> {
   /** The tracking connection to a node, opened (in the background if it is down) when new. */
   private TrackingConnection connectionTo(String host, int port) {
     return nodes.computeIfAbsent(host + ":" + port, address -> {
-      RedisURI uri = RedisURI.create(host, port);
-      uri.setTimeout(timeout);
+      // the seeds' credentials and TLS: every node of a cluster takes the same
+      RedisURI uri = RedisURI.Builder.redis(host, port).withAuthentication(seeds.get(0)).withSsl(seeds.get(0))
+          .withTimeout(timeout).build();
       TrackingConnection connection =
           new TrackingConnection(client, false, uri, codec, config, new NodeEvents());
       connection.start(false);
@@ -258,6 +260,10 @@ final class ClusterRoute<V> implements TrackingRoute<V> {
       try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8, seed)) {
         return connection.sync().clusterNodes();
       } catch (RuntimeException e) {
+        Optional<AccessDeniedException> denied = AccessDeniedException.in(e, seed);
+        if (denied.isPresent()) {
+          throw denied.get();
+        }
         last = e;
       }
     }

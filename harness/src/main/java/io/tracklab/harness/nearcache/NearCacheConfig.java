@@ -1,8 +1,10 @@
 package io.tracklab.harness.nearcache;
 
+import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link TrackedNearCache} behaves. Immutable; build with {@link #builder()} (defaults in
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param heartbeatInterval how often the tracking connection is PINGed
  * @param heartbeatDeadline how long without a PING reply before hits stop and the cache flushes
  * @param readFrom which nodes serve reads (primaries only for now)
+ * @param ssl how to reach Redis over TLS (trust, client certificate); null without TLS
  */
 public record NearCacheConfig(
     TrackingMode mode,
@@ -27,7 +30,8 @@ public record NearCacheConfig(
     Duration maxEntryAge,
     Duration heartbeatInterval,
     Duration heartbeatDeadline,
-    ReadFrom readFrom) {
+    ReadFrom readFrom,
+    SslOptions ssl) {
 
   public static final TrackingMode DEFAULT_MODE = TrackingMode.DEFAULT;
   public static final long DEFAULT_MAX_ENTRIES = 100_000;
@@ -79,6 +83,11 @@ public record NearCacheConfig(
     return false;
   }
 
+  /** The TLS options, when the cache reaches Redis over TLS. */
+  public Optional<SslOptions> tls() {
+    return Optional.ofNullable(ssl);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -87,7 +96,7 @@ public record NearCacheConfig(
   public Builder mutate() {
     return new Builder().mode(mode).prefixes(prefixes).noLoop(noLoop).maxEntries(maxEntries)
         .maxEntryAge(maxEntryAge).heartbeatInterval(heartbeatInterval).heartbeatDeadline(heartbeatDeadline)
-        .readFrom(readFrom);
+        .readFrom(readFrom).ssl(ssl);
   }
 
   /** Builds a {@link NearCacheConfig}; unset fields take the {@code DEFAULT_*} values. */
@@ -98,6 +107,7 @@ public record NearCacheConfig(
     private long maxEntries = DEFAULT_MAX_ENTRIES;
     private Duration maxEntryAge = DEFAULT_MAX_ENTRY_AGE;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private SslOptions ssl;
     private Duration heartbeatDeadline = DEFAULT_HEARTBEAT_DEADLINE;
     private ReadFrom readFrom = ReadFrom.PRIMARY;
 
@@ -150,9 +160,15 @@ public record NearCacheConfig(
       return this;
     }
 
+    /** TLS options for every connection of the cache (Lettuce's {@code ClientOptions.sslOptions}). */
+    public Builder ssl(SslOptions ssl) {
+      this.ssl = ssl;
+      return this;
+    }
+
     public NearCacheConfig build() {
       return new NearCacheConfig(mode, prefixes, noLoop, maxEntries, maxEntryAge, heartbeatInterval,
-          heartbeatDeadline, readFrom);
+          heartbeatDeadline, readFrom, ssl);
     }
   }
 }

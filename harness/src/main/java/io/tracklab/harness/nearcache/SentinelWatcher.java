@@ -1,5 +1,6 @@
 package io.tracklab.harness.nearcache;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -34,7 +35,13 @@ public final class SentinelWatcher implements AutoCloseable {
 
   /** Call {@link #start}; {@code onSwitch} runs on a Lettuce I/O thread and must not block. */
   public SentinelWatcher(ClientResources resources, RedisURI uri, Consumer<Switch> onSwitch) {
+    this(resources, uri, NearCacheConfig.builder().build(), onSwitch);
+  }
+
+  /** Reaches the Sentinels over TLS when {@code config} says so (their URIs carry the credentials). */
+  public SentinelWatcher(ClientResources resources, RedisURI uri, NearCacheConfig config, Consumer<Switch> onSwitch) {
     this.client = RedisClient.create(resources);
+    config.tls().ifPresent(ssl -> client.setOptions(ClientOptions.builder().sslOptions(ssl).build()));
     this.uri = uri;
     this.onSwitch = onSwitch;
   }
@@ -44,7 +51,7 @@ public final class SentinelWatcher implements AutoCloseable {
     for (RedisURI sentinel : uri.getSentinels()) {
       try {
         StatefulRedisPubSubConnection<String, String> connection =
-            client.connectPubSub(RedisURI.create(sentinel.getHost(), sentinel.getPort()));
+            client.connectPubSub(sentinel);
         connection.addListener(new RedisPubSubAdapter<>() {
           @Override
           public void message(String channel, String message) {

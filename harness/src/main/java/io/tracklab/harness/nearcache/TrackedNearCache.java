@@ -96,7 +96,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     // Its own RedisClient: tracking needs client options (RESP3, no auto-reconnect) that must
     // not change anyone else's client. The shared resources (event loops) are only borrowed.
     RedisClient client = RedisClient.create(resources);
-    TrackingConnection.configure(client);
+    TrackingConnection.configure(client, config);
     TrackingConnection.Events events = new RouteEvents();
     if (cluster) {
       this.route = new ClusterRoute<>(client, endpoints, codec, config, events);
@@ -107,7 +107,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
       this.route = single;
       this.sentinelWatcher = uri.getSentinels().isEmpty()
           ? null
-          : new SentinelWatcher(resources, uri, announced -> single.primaryMovedTo(announced.host() + ":" + announced.port()));
+          : new SentinelWatcher(resources, uri, config, announced -> single.primaryMovedTo(announced.host() + ":" + announced.port()));
     }
   }
 
@@ -156,6 +156,9 @@ public final class TrackedNearCache<V> implements AutoCloseable {
         cache.sentinelWatcher.start();
       }
       return cache;
+    } catch (AccessDeniedException e) {
+      cache.close();
+      throw e; // names the node, the user and what was refused already
     } catch (RuntimeException e) {
       cache.close();
       throw new NearCacheException("cannot start a near-cache on " + endpoints + ": " + e.getMessage(), e);

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +94,10 @@ final class TrackingConnection implements AutoCloseable {
    * connection) and no auto-reconnect (see the class comment); commands while disconnected fail
    * at once.
    */
-  static void configure(RedisClient client) {
-    client.setOptions(ClientOptions.builder()
+  static void configure(RedisClient client, NearCacheConfig config) {
+    ClientOptions.Builder options = ClientOptions.builder();
+    config.tls().ifPresent(options::sslOptions);
+    client.setOptions(options
         .protocolVersion(ProtocolVersion.RESP3)
         .autoReconnect(false)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -112,6 +115,10 @@ final class TrackingConnection implements AutoCloseable {
     try {
       openEpoch();
     } catch (RuntimeException e) {
+      Optional<AccessDeniedException> denied = AccessDeniedException.in(e, uri);
+      if (denied.isPresent()) {
+        throw denied.get(); // no node that refuses us now will accept us on the next try
+      }
       if (required) {
         throw e;
       }
@@ -282,7 +289,10 @@ final class TrackingConnection implements AutoCloseable {
     try {
       openEpoch();
     } catch (RuntimeException e) {
-      scheduleReconnect(Math.min(MAX_RECONNECT_DELAY_MILLIS, Math.max(10, lastDelayMillis * 2)));
+      // refused (a password changed under us): try again, but only as often as the slowest retry
+      long next = AccessDeniedException.in(e, uri).isPresent() ? MAX_RECONNECT_DELAY_MILLIS
+          : Math.min(MAX_RECONNECT_DELAY_MILLIS, Math.max(10, lastDelayMillis * 2));
+      scheduleReconnect(next);
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
 public final class AclRules {
   /** Data nodes: connect, read and write strings, track, discover the cluster. */
   public static final List<String> NEAR_CACHE = List.of(
-      "+hello", "+auth", "+ping", "+client|setname", "+client|id",
+      "+hello", "+auth", "+ping", "+client|setname", "+client|id", "+client|info",
       "+client|tracking", "+client|caching", "+get", "+set", "+mget",
       "+cluster|slots", "+cluster|shards", "+cluster|nodes", "+cluster|myid", "+readonly", "+readwrite",
       "+info", "+command");
