@@ -20,7 +20,18 @@ public final class ClientSupport {
   private static final Map<String, Map<String, String>> UNSUPPORTED = Map.of(
       LettuceCscClient.NAME, Map.of(SENTINEL, LETTUCE_CSC, CLUSTER, LETTUCE_CSC));
 
+  /** Peers tracklab does not hand its generated TLS material to (yet). */
+  private static final Map<String, String> NO_TLS = Map.of(
+      JedisCscClient.NAME, "tracklab does not pass its TLS trust and client certificate to Jedis yet",
+      RedissonCscClient.NAME, "tracklab does not pass its TLS trust and client certificate to Redisson yet");
+
   private ClientSupport() {}
+
+  /** {@link #unsupported(String, String)}, and whether {@code client} can run it over TLS. */
+  public static Optional<String> unsupported(String client, String topology, boolean tls) {
+    Optional<String> reason = unsupported(client, topology);
+    return reason.isPresent() || !tls ? reason : Optional.ofNullable(NO_TLS.get(client));
+  }
 
   /** Why {@code client} cannot run {@code topology} ({@code standalone}, {@code sentinel}, {@code cluster}); empty when it can. */
   public static Optional<String> unsupported(String client, String topology) {
@@ -37,7 +48,7 @@ public final class ClientSupport {
 
   /** @throws UnsupportedClientException when {@code client} cannot run what {@code endpoints} lead to */
   static void require(String client, ClientEndpoints endpoints) {
-    unsupported(client, kindOf(endpoints)).ifPresent(reason -> {
+    unsupported(client, kindOf(endpoints), endpoints.tls().isPresent()).ifPresent(reason -> {
       throw new UnsupportedClientException(client, reason);
     });
   }

@@ -85,6 +85,7 @@ public final class JedisCscClient implements CacheClient {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JedisCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
+    ClientSupport.require(NAME, endpoints);
     CacheConfig defaults = CacheConfig.builder().maxSize((int) NearCacheConfig.DEFAULT_MAX_ENTRIES).build();
     this.readers = new ReaderPool(NAME);
     this.cache = new ObservedCache(defaults, listener, readers);
@@ -126,9 +127,10 @@ public final class JedisCscClient implements CacheClient {
     if (uri.getClientName() != null) {
       config.clientName(uri.getClientName());
     }
-    // only credentials known now (a static provider); a streaming provider has no Jedis twin here
-    if (uri.getCredentialsProvider() instanceof RedisCredentialsProvider.ImmediateRedisCredentialsProvider immediate) {
-      RedisCredentials credentials = immediate.resolveCredentialsNow();
+    // resolved once (Jedis keeps them: a rotating provider's later credentials are not seen)
+    RedisCredentialsProvider provider = uri.getCredentialsProvider();
+    if (provider != null) {
+      RedisCredentials credentials = provider.resolveCredentials().block(uri.getTimeout());
       if (credentials != null && credentials.hasPassword()) {
         config.password(new String(credentials.getPassword()));
         if (credentials.hasUsername()) {

@@ -41,7 +41,7 @@ public final class LettuceCscClient implements CacheClient {
     ClientSupport.require(NAME, endpoints);
     RedisURI uri = endpoints.uris().get(0);
     this.client = RedisClient.create(endpoints.resources(), uri);
-    client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
+    client.setOptions(endpoints.clientOptions().protocolVersion(ProtocolVersion.RESP3).build());
     this.connection = client.connect();
     this.readers = new ReaderPool(NAME);
     Map<String, String> map = new ConcurrentHashMap<>();

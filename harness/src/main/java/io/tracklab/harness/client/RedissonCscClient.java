@@ -96,6 +96,7 @@ public final class RedissonCscClient implements CacheClient {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedissonCscClient(ClientEndpoints endpoints, NearCacheListener listener) {
+    ClientSupport.require(NAME, endpoints);
     this.redisson = Redisson.create(config(endpoints));
     try {
       this.caching = redisson.getClientSideCaching(ClientSideCachingOptions.defaults());

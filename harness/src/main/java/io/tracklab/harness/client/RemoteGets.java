@@ -2,6 +2,7 @@ package io.tracklab.harness.client;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +24,13 @@ final class RemoteGets implements AutoCloseable {
   static RemoteGets open(ClientEndpoints endpoints) {
     if (endpoints.cluster()) {
       RedisClusterClient client = RedisClusterClient.create(endpoints.resources(), endpoints.uris());
+      client.setOptions(ClusterClientOptions.builder(endpoints.clientOptions().build()).build());
       StatefulRedisClusterConnection<String, String> connection = client.connect();
       return new RemoteGets(key -> connection.async().get(key).toCompletableFuture(), connection,
           () -> client.shutdown(0, 2, TimeUnit.SECONDS));
     }
     RedisClient client = RedisClient.create(endpoints.resources(), endpoints.uris().get(0));
+    client.setOptions(endpoints.clientOptions().build());
     StatefulRedisConnection<String, String> connection = client.connect();
     return new RemoteGets(key -> connection.async().get(key).toCompletableFuture(), connection,
         () -> client.shutdown(0, 2, TimeUnit.SECONDS));

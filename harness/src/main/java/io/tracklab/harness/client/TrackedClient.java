@@ -16,9 +16,12 @@ public final class TrackedClient implements CacheClient {
   }
 
   public static CacheClient.Factory factory(NearCacheConfig config) {
-    return (endpoints, listener) -> new TrackedClient(endpoints.cluster()
-        ? TrackedNearCache.stringsOnCluster(endpoints.resources(), endpoints.uris(), config, listener)
-        : TrackedNearCache.strings(endpoints.resources(), endpoints.uris().get(0), config, listener));
+    return (endpoints, listener) -> {
+      NearCacheConfig reaching = endpoints.tls().map(ssl -> config.mutate().ssl(ssl).build()).orElse(config);
+      return new TrackedClient(endpoints.cluster()
+          ? TrackedNearCache.stringsOnCluster(endpoints.resources(), endpoints.uris(), reaching, listener)
+          : TrackedNearCache.strings(endpoints.resources(), endpoints.uris().get(0), reaching, listener));
+    };
   }
 
   @Override

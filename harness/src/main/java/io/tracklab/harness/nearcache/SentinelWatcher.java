@@ -2,6 +2,7 @@ package io.tracklab.harness.nearcache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -35,13 +36,15 @@ public final class SentinelWatcher implements AutoCloseable {
 
   /** Call {@link #start}; {@code onSwitch} runs on a Lettuce I/O thread and must not block. */
   public SentinelWatcher(ClientResources resources, RedisURI uri, Consumer<Switch> onSwitch) {
-    this(resources, uri, NearCacheConfig.builder().build(), onSwitch);
+    this(resources, uri, null, onSwitch);
   }
 
-  /** Reaches the Sentinels over TLS when {@code config} says so (their URIs carry the credentials). */
-  public SentinelWatcher(ClientResources resources, RedisURI uri, NearCacheConfig config, Consumer<Switch> onSwitch) {
+  /** Reaches the Sentinels over TLS with {@code ssl} unless null (their URIs carry the credentials). */
+  public SentinelWatcher(ClientResources resources, RedisURI uri, SslOptions ssl, Consumer<Switch> onSwitch) {
     this.client = RedisClient.create(resources);
-    config.tls().ifPresent(ssl -> client.setOptions(ClientOptions.builder().sslOptions(ssl).build()));
+    if (ssl != null) {
+      client.setOptions(ClientOptions.builder().sslOptions(ssl).build());
+    }
     this.uri = uri;
     this.onSwitch = onSwitch;
   }

@@ -107,7 +107,7 @@ public final class TrackedNearCache<V> implements AutoCloseable {
       this.route = single;
       this.sentinelWatcher = uri.getSentinels().isEmpty()
           ? null
-          : new SentinelWatcher(resources, uri, config, announced -> single.primaryMovedTo(announced.host() + ":" + announced.port()));
+          : new SentinelWatcher(resources, uri, config.ssl(), announced -> single.primaryMovedTo(announced.host() + ":" + announced.port()));
     }
   }
 

@@ -2,6 +2,7 @@ package io.tracklab.simulations.run;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.tracklab.harness.nearcache.SentinelWatcher;
@@ -36,10 +37,10 @@ final class SentinelPrimaryFollower implements Supplier<StatefulRedisConnection<
   });
   private volatile boolean closed;
 
-  SentinelPrimaryFollower(ClientResources resources, RedisClient client, RedisURI sentinelUri) {
+  SentinelPrimaryFollower(ClientResources resources, RedisClient client, RedisURI sentinelUri, SslOptions ssl) {
     this.client = client;
     this.sentinelUri = sentinelUri;
-    this.watcher = new SentinelWatcher(resources, sentinelUri, this::switchTo);
+    this.watcher = new SentinelWatcher(resources, sentinelUri, ssl, this::switchTo);
     watcher.start();
     current.set(client.connect(sentinelUri)); // after subscribing: no announcement can fall between
   }
@@ -50,8 +51,9 @@ final class SentinelPrimaryFollower implements Supplier<StatefulRedisConnection<
     }
     // connecting blocks: not on the pub/sub I/O thread; one switch after the other
     switcher.execute(() -> {
-      RedisURI uri = RedisURI.create(to.host(), to.port());
-      uri.setTimeout(sentinelUri.getTimeout());
+      // the data nodes' credentials and TLS are the Sentinel URI's top level's
+      RedisURI uri = RedisURI.Builder.redis(to.host(), to.port()).withAuthentication(sentinelUri)
+          .withSsl(sentinelUri).withTimeout(sentinelUri.getTimeout()).build();
       StatefulRedisConnection<String, String> next = client.connect(uri);
       StatefulRedisConnection<String, String> previous = current.getAndSet(next);
       if (closed) {

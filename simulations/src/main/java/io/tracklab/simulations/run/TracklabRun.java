@@ -1,5 +1,6 @@
 package io.tracklab.simulations.run;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
@@ -154,7 +155,8 @@ public final class TracklabRun implements AutoCloseable {
       case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
-    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster), clientListener());
+    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null)),
+        clientListener());
     resources.add(0, client);
     this.startNanos = System.nanoTime();
   }
@@ -171,8 +173,10 @@ public final class TracklabRun implements AutoCloseable {
       return clientUris;
     }
     RedisURI direct = topology.currentPrimary(0).directUri();
-    direct.setTimeout(Duration.ofSeconds(2));
-    return List.of(direct);
+    // the direct address, but as the application's user like the client under test, not the admin
+    RedisURI asClient = RedisURI.Builder.redis(direct.getHost(), direct.getPort()).withSsl(direct)
+        .withAuthentication(clientUris.get(0)).withTimeout(Duration.ofSeconds(2)).build();
+    return List.of(asClient);
   }
 
   /** The invalidation-delay probe, and new connection epochs as topology events for the failover probes. */
@@ -209,7 +213,7 @@ public final class TracklabRun implements AutoCloseable {
     if (cluster) {
       RedisClusterClient clusterClient = RedisClusterClient.create(clientResources, uris);
       // follow failovers and migrations as they happen, not on the next periodic refresh
-      clusterClient.setOptions(ClusterClientOptions.builder()
+      clusterClient.setOptions(ClusterClientOptions.builder(clientOptions().build())
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
               .enableAllAdaptiveRefreshTriggers()
               .enablePeriodicRefresh(Duration.ofSeconds(1))
@@ -220,14 +224,23 @@ public final class TracklabRun implements AutoCloseable {
       return () -> connection;
     }
     RedisClient plain = RedisClient.create(clientResources, uris.get(0));
+    plain.setOptions(clientOptions().build());
     resources.add(0, () -> plain.shutdown(0, 2, TimeUnit.SECONDS));
     if (settings.topology() == TopologyKind.SENTINEL) {
-      SentinelPrimaryFollower follower = new SentinelPrimaryFollower(clientResources, plain, uris.get(0));
+      SentinelPrimaryFollower follower = new SentinelPrimaryFollower(clientResources, plain, uris.get(0),
+          topology.sslOptions().orElse(null));
       resources.add(0, follower);
       return follower;
     }
     StatefulConnection<String, String> connection = plain.connect();
     return () -> connection;
+  }
+
+  /** Lettuce client options that reach this topology (TLS when it has it). */
+  private ClientOptions.Builder clientOptions() {
+    ClientOptions.Builder options = ClientOptions.builder();
+    topology.sslOptions().ifPresent(options::sslOptions);
+    return options;
   }
 
   /** Version 1 of every key, so reads find values from the first second. */
