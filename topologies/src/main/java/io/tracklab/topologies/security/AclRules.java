@@ -14,8 +14,12 @@ import java.util.List;
  * <p>Passwords go into configuration files as SHA-256 hashes ({@code #<hex>}), never as text.
  */
 public final class AclRules {
-  /** Data nodes: connect, read and write strings, track, discover the cluster. */
+  /**
+   * Data nodes: connect, read and write strings, track, discover the cluster; SUBSCRIBE only for
+   * clients tracking over RESP2 (Redisson), which get their invalidations on a channel.
+   */
   public static final List<String> NEAR_CACHE = List.of(
+      "+subscribe", "+unsubscribe",
       "+hello", "+auth", "+ping", "+client|setname", "+client|id", "+client|info",
       "+client|tracking", "+client|caching", "+get", "+set", "+mget",
       "+cluster|slots", "+cluster|shards", "+cluster|nodes", "+cluster|myid", "+readonly", "+readwrite",
@@ -33,9 +37,12 @@ public final class AclRules {
     return "user " + admin.user() + " on " + hashed(admin.password()) + " ~* &* +@all";
   }
 
-  /** The client user with {@code commands} and nothing else, on every key and channel. */
-  public static String clientUser(Credentials client, List<String> commands) {
-    return "user " + client.user() + " on " + hashed(client.password()) + " ~* &* -@all "
+  /** The invalidation channel of RESP2 tracking: the only channel the client user may use. */
+  public static final String INVALIDATION_CHANNEL = "__redis__:invalidate";
+
+  /** The client user with {@code commands} and nothing else, on every key and {@code channels}. */
+  public static String clientUser(Credentials client, List<String> commands, String channels) {
+    return "user " + client.user() + " on " + hashed(client.password()) + " ~* " + channels + " -@all "
         + String.join(" ", commands);
   }
 

@@ -19,7 +19,7 @@ public final class NodeAuthConfig {
    *     them can become a replica after a failover), so it needs {@code masterauth}
    */
   public static List<String> dataNode(TopologySecurity security, boolean replicated) {
-    List<String> lines = new ArrayList<>(users(security, AclRules.NEAR_CACHE));
+    List<String> lines = new ArrayList<>(users(security, AclRules.NEAR_CACHE, "&" + AclRules.INVALIDATION_CHANNEL));
     if (replicated && security.authenticated()) {
       lines.addAll(asReplica(security.admin()));
     }
@@ -31,7 +31,8 @@ public final class NodeAuthConfig {
    * Sentinels authenticate to the data nodes and to each other as the admin.
    */
   public static List<String> sentinel(TopologySecurity security, String masterName) {
-    List<String> lines = new ArrayList<>(users(security, AclRules.NEAR_CACHE_ON_SENTINEL));
+    // Sentinel announces failovers on channels (+switch-master and others): any channel there
+    List<String> lines = new ArrayList<>(users(security, AclRules.NEAR_CACHE_ON_SENTINEL, "&*"));
     if (security.authenticated()) {
       Credentials admin = security.admin();
       if (admin.username() != null) {
@@ -44,12 +45,12 @@ public final class NodeAuthConfig {
     return lines;
   }
 
-  private static List<String> users(TopologySecurity security, List<String> clientCommands) {
+  private static List<String> users(TopologySecurity security, List<String> clientCommands, String channels) {
     return switch (security.auth()) {
       case NONE -> List.of();
       case PASSWORD -> List.of(AclRules.defaultUserWithPassword(security.admin()));
       case ACL -> List.of("user default off", AclRules.adminUser(security.admin()),
-          AclRules.clientUser(security.client(), clientCommands));
+          AclRules.clientUser(security.client(), clientCommands, channels));
     };
   }
 
