@@ -14,7 +14,9 @@ import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.PortTakenException;
 import io.tracklab.topologies.node.ProxyServer;
+import io.lettuce.core.SslOptions;
 import io.tracklab.topologies.security.NodeAuthConfig;
+import io.tracklab.topologies.security.TlsMaterial;
 import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Files;
 import java.io.IOException;
@@ -48,6 +50,9 @@ public abstract class AssembledTopology implements Topology {
   protected final Path directory;
   protected final AdminClient admin;
   protected final TopologySecurity security;
+  /** The run's certificates when the topology is TLS-only; null otherwise. */
+  protected final TlsMaterial tls;
+  private final SslOptions sslOptions;
   private final TopologyKind kind;
   private final ProxyServer proxyServer;
   private final NodeLauncher launcher;
@@ -60,7 +65,9 @@ public abstract class AssembledTopology implements Topology {
     this.kind = kind;
     this.directory = directory;
     this.security = security;
-    this.admin = new AdminClient();
+    this.tls = security.tls() ? TlsMaterial.generate(directory.resolve("tls")) : null;
+    this.sslOptions = tls == null ? null : tls.sslOptions();
+    this.admin = new AdminClient(sslOptions);
     this.proxyServer = proxyServer;
     this.launcher = launcher;
   }
@@ -129,10 +136,14 @@ public abstract class AssembledTopology implements Topology {
           proxy.setUpstream(HOST + ":" + port);
         }
         List<String> lines = new ArrayList<>(config.apply(new NodePorts(port, proxyPort, busPort)));
+        if (tls != null) {
+          lines.addAll(tls.serverConfig(port, kind == TopologyKind.CLUSTER && !sentinel));
+        }
         if (!sentinel) {
           lines.addAll(NodeAuthConfig.dataNode(security, kind != TopologyKind.STANDALONE));
         }
-        NodeHandle handle = launcher.start(new NodeLaunch(name, directory.resolve(name), port, lines, sentinel));
+        NodeHandle handle = launcher.start(new NodeLaunch(name, directory.resolve(name), port, lines, sentinel,
+            tls == null ? null : tls.sslContext()));
         ProxiedNode node = new ProxiedNode(name, role, proxy, proxyPort, handle, busPort, security);
         synchronized (nodes) {
           nodes.put(name, node);
@@ -199,6 +210,11 @@ public abstract class AssembledTopology implements Topology {
   @Override
   public TopologySecurity security() {
     return security;
+  }
+
+  @Override
+  public Optional<SslOptions> sslOptions() {
+    return Optional.ofNullable(sslOptions);
   }
 
   @Override

@@ -55,16 +55,22 @@ final class ClusterTopology extends AssembledTopology {
   void assemble() {
     List<ProxiedNode> all = new ArrayList<>();
     for (int i = 1; i <= 2 * PRIMARIES; i++) {
-      all.add(startNode("node-" + i, i <= PRIMARIES ? NodeRole.PRIMARY : NodeRole.REPLICA, false, true,
-          ports -> List.of(
-              "cluster-enabled yes",
-              "cluster-config-file nodes.conf",
-              "cluster-node-timeout 1000",
-              "cluster-port " + ports.busPort(),
-              "cluster-announce-ip " + AssembledTopology.HOST,
-              "cluster-announce-port " + ports.proxyPort(),
-              "cluster-announce-bus-port " + ports.busPort(),
-              "repl-diskless-sync-delay 0")));
+      all.add(startNode("node-" + i, i <= PRIMARIES ? NodeRole.PRIMARY : NodeRole.REPLICA, false, true, ports -> {
+        List<String> config = new ArrayList<>(List.of(
+            "cluster-enabled yes",
+            "cluster-config-file nodes.conf",
+            "cluster-node-timeout 1000",
+            "cluster-port " + ports.busPort(),
+            "cluster-announce-ip " + AssembledTopology.HOST,
+            "cluster-announce-port " + ports.proxyPort(),
+            "cluster-announce-bus-port " + ports.busPort(),
+            "repl-diskless-sync-delay 0"));
+        if (tls != null) {
+          // over TLS, CLUSTER SLOTS and redirections name this port
+          config.add("cluster-announce-tls-port " + ports.proxyPort());
+        }
+        return config;
+      }));
     }
     for (ProxiedNode node : all) {
       nodeIds.put(node.name(), admin.redis(node).clusterMyId());

@@ -44,7 +44,7 @@ final class RedisContainer implements NodeHandle {
         .withCreateContainerCmdModifier(create -> create.withUser(owner))
         .withCommand(command.toArray(String[]::new))
         .waitingFor(new LoopbackReady(launch.name() + " (redis on 127.0.0.1:" + launch.port() + ")",
-            () -> NodeProbe.answersPing(launch.port()), launch.logFile().toString()));
+            () -> NodeProbe.answers(launch), launch.logFile().toString()));
     try {
       container.start();
     } catch (RuntimeException e) {
@@ -86,7 +86,7 @@ final class RedisContainer implements NodeHandle {
     }
     container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
     long deadline = System.nanoTime() + 15_000_000_000L;
-    while (!NodeProbe.answersPing(launch.port())) {
+    while (!NodeProbe.answers(launch)) {
       if (System.nanoTime() > deadline) {
         throw new TopologyException(launch.name() + " did not answer PING within 15 s of its restart; log "
             + launch.logFile() + ":\n" + NodeProbe.logTail(launch));

@@ -5,6 +5,7 @@ import io.tracklab.topologies.node.NodeConfigFile;
 import io.tracklab.topologies.node.NodeHandle;
 import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeProbe;
+import io.tracklab.topologies.security.TlsMaterial;
 import io.tracklab.topologies.node.PortTakenException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -169,11 +170,16 @@ public final class RedisProcess implements NodeHandle {
         if (log.contains("Address already in use")) {
           throw new PortTakenException(launch.name(), address());
         }
+        if (launch.tls() != null) {
+          TlsMaterial.noTlsSupport(executable.toString(), log).ifPresent(message -> {
+            throw new TopologyException(launch.name() + ": " + message);
+          });
+        }
         throw new TopologyException(
             launch.name() + " (redis-server on " + address() + ") exited with " + process.exitValue()
                 + " before answering PING; log " + launch.logFile() + ":\n" + log);
       }
-      if (NodeProbe.answersPing(launch.port())) {
+      if (NodeProbe.answers(launch)) {
         return;
       }
       sleepMillis(10);

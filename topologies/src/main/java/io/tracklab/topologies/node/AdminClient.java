@@ -3,6 +3,7 @@ package io.tracklab.topologies.node;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
@@ -25,12 +26,27 @@ public final class AdminClient implements AutoCloseable {
   private final Map<String, StatefulRedisConnection<String, String>> redis = new ConcurrentHashMap<>();
   private final Map<String, StatefulRedisSentinelConnection<String, String>> sentinels =
       new ConcurrentHashMap<>();
+  private final SslOptions ssl;
   private RedisClient client;
+
+  /** Admin connections without TLS. */
+  public AdminClient() {
+    this(null);
+  }
+
+  /** Admin connections over TLS with {@code ssl} (the node URIs say rediss://) unless it is null. */
+  public AdminClient(SslOptions ssl) {
+    this.ssl = ssl;
+  }
 
   private synchronized RedisClient client() {
     if (client == null) {
       client = RedisClient.create();
-      client.setOptions(ClientOptions.builder().autoReconnect(true).build());
+      ClientOptions.Builder options = ClientOptions.builder().autoReconnect(true);
+      if (ssl != null) {
+        options.sslOptions(ssl);
+      }
+      client.setOptions(options.build());
     }
     return client;
   }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +21,30 @@ public final class NodeProbe {
     return answersPing(NodeConfigFile.HOST, port);
   }
 
+  /** {@link #answersPing(String, int, SSLContext)} for a launched node, over TLS when it has it. */
+  public static boolean answers(NodeLaunch launch) {
+    return answersPing(NodeConfigFile.HOST, launch.port(), launch.tls());
+  }
+
   /**
    * True when {@code host:port} answers an inline PING with +PONG within half a second, or with
    * {@code -NOAUTH}: a node that wants a password is up.
    */
   public static boolean answersPing(String host, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 200);
-      socket.setSoTimeout(500);
+    return answersPing(host, port, null);
+  }
+
+  /** {@link #answersPing(String, int)}, over TLS with {@code tls} unless it is null. */
+  public static boolean answersPing(String host, int port, SSLContext tls) {
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(host, port), 200);
+      plain.setSoTimeout(500);
+      Socket socket = plain;
+      if (tls != null) {
+        SSLSocket secured = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+        secured.startHandshake();
+        socket = secured;
+      }
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();

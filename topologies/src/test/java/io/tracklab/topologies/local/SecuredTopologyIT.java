@@ -3,7 +3,10 @@ package io.tracklab.topologies.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -52,24 +55,35 @@ class SecuredTopologyIT {
 
   static Stream<Arguments> topologies() {
     return Stream.of(TopologyKind.values()).flatMap(kind -> Stream.of(
-        Arguments.of(kind, AuthMode.PASSWORD), Arguments.of(kind, AuthMode.ACL)));
+        Arguments.of(kind, AuthMode.PASSWORD, false), Arguments.of(kind, AuthMode.ACL, false),
+        Arguments.of(kind, AuthMode.ACL, true)));
   }
 
-  @ParameterizedTest(name = "{0} with {1}")
+  @ParameterizedTest(name = "{0} with {1}, TLS {2}")
   @MethodSource("topologies")
-  void clientUserWorksOthersAreRefusedAndNoFileKeepsAPassword(TopologyKind kind, AuthMode auth) throws IOException {
-    TopologySecurity security = TopologySecurity.generated(auth, false);
+  void clientUserWorksOthersAreRefusedAndNoFileKeepsAPassword(TopologyKind kind, AuthMode auth, boolean tls)
+      throws IOException {
+    TopologySecurity security = TopologySecurity.generated(auth, tls);
     Path directory;
     try (Topology topology = new LocalProvisioner().start(kind, security)) {
+      client.setOptions(ClientOptions.builder().sslOptions(topology.sslOptions().orElse(SslOptions.create())).build());
+      assertThat(topology.sslOptions().isPresent()).isEqualTo(tls);
       directory = ((AssembledTopology) topology).directory();
       assertThat(topology.security()).isSameAs(security);
       assertThat(topology.clientUris().toString()).doesNotContain(security.client().password().reveal());
 
       readAndWriteAsTheClient(topology, "before");
       RedisNode primary = topology.currentPrimary(0);
-      RedisURI anonymous = RedisURI.create(primary.proxyUri().getHost(), primary.proxyUri().getPort());
+      RedisURI anonymous = RedisURI.Builder.redis(primary.proxyUri().getHost(), primary.proxyUri().getPort())
+          .withSsl(tls).build();
       assertThatThrownBy(() -> client.connect(anonymous).sync().get("k"))
           .hasStackTraceContaining("NOAUTH");
+      if (tls) {
+        RedisURI plaintext = RedisURI.builder(primary.proxyUri()).withSsl(false).build();
+        try (RedisClient plain = RedisClient.create()) {
+          assertThatThrownBy(() -> plain.connect(plaintext).sync().ping()).isInstanceOf(RuntimeException.class);
+        }
+      }
       assertThat(topology.admin(primary.name()).configGet("maxmemory")).containsKey("maxmemory");
       if (auth == AuthMode.ACL) {
         try (StatefulRedisConnection<String, String> asClient = client.connect(primary.proxyUri())) {
@@ -112,6 +126,7 @@ class SecuredTopologyIT {
 
   private static void onCluster(Topology topology, Consumer<RedisAdvancedClusterCommands<String, String>> action) {
     RedisClusterClient cluster = RedisClusterClient.create(topology.clientUris());
+    topology.sslOptions().ifPresent(ssl -> cluster.setOptions(ClusterClientOptions.builder().sslOptions(ssl).build()));
     try (StatefulRedisClusterConnection<String, String> connection = cluster.connect()) {
       action.accept(connection.sync());
     } finally {
