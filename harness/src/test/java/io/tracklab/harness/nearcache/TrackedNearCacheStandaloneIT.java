@@ -12,6 +12,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The near-cache's rules against a real standalone Redis behind a proxy, faults by toxics. */
+/**
+ * The near-cache's rules against a real standalone Redis behind a proxy, faults by toxics.
+ * {@link TrackedNearCacheStandaloneTlsIT} runs every test again on a TLS topology with ACL users.
+ */
 class TrackedNearCacheStandaloneIT {
   private static Topology topology;
   private static ClientResources resources;
@@ -34,7 +38,12 @@ class TrackedNearCacheStandaloneIT {
 
   @BeforeAll
   static void start() {
-    topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
+    startOn(TopologySecurity.NONE);
+  }
+
+  /** Starts the topology the tests run on (subclasses hide {@link #start()} to secure it). */
+  static void startOn(TopologySecurity security) {
+    topology = new LocalProvisioner().start(TopologyKind.STANDALONE, security);
     resources = DefaultClientResources.create();
     redis = topology.admin("primary");
     proxy = topology.node("primary").proxy();
@@ -64,7 +73,9 @@ class TrackedNearCacheStandaloneIT {
   private TrackedNearCache<String> open(NearCacheConfig config) {
     RedisURI uri = topology.clientUris().get(0);
     uri.setTimeout(Duration.ofSeconds(2));
-    cache = TrackedNearCache.strings(resources, uri, config, events);
+    // the topology's TLS settings, whatever the test configured
+    NearCacheConfig reaching = config.mutate().ssl(topology.sslOptions().orElse(null)).build();
+    cache = TrackedNearCache.strings(resources, uri, reaching, events);
     return cache;
   }
 
@@ -245,8 +256,8 @@ class TrackedNearCacheStandaloneIT {
   @Test
   void byteValues_roundTrip() {
     RedisURI uri = topology.clientUris().get(0);
-    try (TrackedNearCache<byte[]> bytes = TrackedNearCache.bytes(resources, uri, NearCacheConfig.builder().build(),
-        NearCacheListener.NONE)) {
+    NearCacheConfig config = NearCacheConfig.builder().ssl(topology.sslOptions().orElse(null)).build();
+    try (TrackedNearCache<byte[]> bytes = TrackedNearCache.bytes(resources, uri, config, NearCacheListener.NONE)) {
       byte[] value = {0, 1, 2, (byte) 0xff};
       bytes.set("binary", value);
       assertThat(bytes.get("binary")).isEqualTo(value);
