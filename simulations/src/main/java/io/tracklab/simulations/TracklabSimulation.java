@@ -30,6 +30,7 @@ import io.tracklab.simulations.run.TracklabRun;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.OperationMix;
 import io.tracklab.simulations.settings.RunSettings;
+import io.tracklab.simulations.settings.SecuritySettings;
 import io.tracklab.topologies.TopologyKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public abstract class TracklabSimulation extends Simulation {
           + " ends before the fault schedule's last step at " + DurationText.format(faults.lastChange())
           + ": run longer, or move the faults (-Dfaults)");
     }
-    return new RunPlan(getClass().getSimpleName(), null, settings, gates, faults);
+    return new RunPlan(getClass().getSimpleName(), null, settings, gates, faults, SecuritySettings.from(properties));
   }
 
   /** A simulation of a plan made elsewhere (an experiment file). */

@@ -1,6 +1,14 @@
 package io.tracklab.reports.cli;
 
-/** One line for a person from an exception chain: the deepest message that says something. */
+import io.tracklab.harness.nearcache.AccessDeniedException;
+import io.tracklab.topologies.security.Secret;
+
+/**
+ * One line for a person from an exception chain: the deepest message that says something, or a
+ * refused login or permission as tracklab describes it (what Redis said is quoted in it). Every
+ * line passes {@link Secret#mask}: a password that reached a message (a node's configuration
+ * error quotes its line) is printed as {@code ***}.
+ */
 final class Failures {
   private Failures() {}
 
@@ -10,11 +18,11 @@ final class Failures {
       if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
         useful = cause;
       }
-      if (cause.getCause() == cause) {
+      if (cause instanceof AccessDeniedException || cause.getCause() == cause) {
         break;
       }
     }
     String message = useful.getMessage();
-    return message == null || message.isBlank() ? useful.getClass().getSimpleName() : message;
+    return Secret.mask(message == null || message.isBlank() ? useful.getClass().getSimpleName() : message);
   }
 }

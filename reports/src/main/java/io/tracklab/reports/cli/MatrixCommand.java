@@ -67,7 +67,7 @@ final class MatrixCommand implements Callable<Integer> {
     ExperimentFile.Overrides overrides = options.check();
     List<Experiment> loaded = experiments.isEmpty() ? comparisonSet(overrides)
         : ExperimentSources.readAll(experiments, overrides);
-    options.checkFaultsAllowed(loaded);
+    options.checkExternalTopology(loaded);
     List<Experiment> cells = new ArrayList<>();
     List<String> experimentOf = new ArrayList<>();
     for (Experiment experiment : loaded) {

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Experiment> loaded = ExperimentSources.readAll(experiments, options.check());
-    options.checkFaultsAllowed(loaded);
+    options.checkExternalTopology(loaded);
     options.applyProvisioner();
     ExperimentRunner runner = new ExperimentRunner(options.results, !noHtmlReport);
     List<RunOutcome> outcomes = RunSession.runAll(loaded, runner, options.progress, outcome -> { });

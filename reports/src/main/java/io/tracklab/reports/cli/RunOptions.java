@@ -7,6 +7,7 @@ import io.tracklab.reports.experiment.ExperimentProblem;
 import io.tracklab.simulations.run.ExternalFaultPolicy;
 import io.tracklab.topologies.Provisioners;
 import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.security.AuthMode;
 import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.external.ExternalTopologyFile;
 import io.tracklab.topologies.external.ExternalTopologySpec;
@@ -42,6 +43,16 @@ final class RunOptions {
       description = "the external topology file (with --provisioner external; docs/external-topology.md)")
   Path topologyFile;
 
+  @Option(names = "--auth", paramLabel = "<mode>",
+      description = "none, password or acl: authentication on every node and Sentinel, instead of the "
+          + "experiment's security.auth; passwords come from the experiment's security.adminPassword and "
+          + "clientPassword (env:NAME or file:PATH), or are generated for topologies tracklab starts")
+  String auth;
+
+  @Option(names = "--tls", description = "a TLS-only topology (certificates generated for the run), instead "
+      + "of the experiment's security.tls")
+  boolean tls;
+
   @Option(names = "--progress", paramLabel = "<mode>", defaultValue = "auto",
       description = "auto (a line rewritten in place on a terminal, plain lines otherwise), tty, plain or off")
   String progress;
@@ -62,21 +73,42 @@ final class RunOptions {
     if (duration != null && duration.isZero()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration=0: must be longer than 0");
     }
-    return new ExperimentFile.Overrides(duration, externalNodeNames());
+    AuthMode authMode = null;
+    if (auth != null) {
+      authMode = AuthMode.parse(auth);
+      if (authMode == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--auth=" + auth + ": expected none, password or acl");
+      }
+    }
+    return new ExperimentFile.Overrides(duration, externalNodeNames(), authMode, tls ? Boolean.TRUE : null);
   }
 
   /**
-   * Refuses, before anything runs, experiments with faults on an external topology whose file
-   * does not say {@code allowFaults: true} (faults on nodes themselves are refused when each
-   * file is read).
+   * Refuses, before anything runs, what an external topology does not allow: faults when its file
+   * does not say {@code allowFaults: true} (faults on nodes themselves are refused when each file
+   * is read), and security settings, which apply to topologies tracklab starts.
    *
-   * @throws ExperimentException naming the topology file, its field and the first fault of each
+   * @throws ExperimentException naming the topology file and its field, or the experiment
    */
-  void checkFaultsAllowed(List<Experiment> experiments) {
-    if (external == null || external.allowFaults()) {
+  void checkExternalTopology(List<Experiment> experiments) {
+    if (external == null) {
       return;
     }
     List<ExperimentProblem> problems = new ArrayList<>();
+    for (Experiment experiment : experiments) {
+      if (experiment.plan().security().secured()) {
+        // tracklab secures the topologies it starts; an external one is as its owner made it
+        problems.add(new ExperimentProblem(experiment.source(), 0, "security", null,
+            experiment.plan().security().label() + " applies to topologies tracklab starts; an external topology "
+                + "is used as it is (drop --auth/--tls or the security block for --provisioner external)"));
+      }
+    }
+    if (external.allowFaults()) {
+      if (!problems.isEmpty()) {
+        throw new ExperimentException(problems);
+      }
+      return;
+    }
     for (Experiment experiment : experiments) {
       if (!experiment.plan().faults().isEmpty()) {
         problems.add(new ExperimentProblem(external.file(), 0, "allowFaults", null,

@@ -84,7 +84,7 @@ final class SoakCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(options.spec.commandLine(), "--fault-every: " + e.getMessage());
     }
     Experiment soak = new Experiment(base.source(), base.description(), base.plan().withFaults(faults));
-    options.checkFaultsAllowed(List.of(soak));
+    options.checkExternalTopology(List.of(soak));
     options.applyProvisioner();
     System.out.printf("tracklab soak: %s for %s, %d faults (seed %d, one every %s), resources sampled every %s%n",
         soak.name(), DurationText.format(duration), faults.faults().size(), seed, DurationText.format(faultEvery),

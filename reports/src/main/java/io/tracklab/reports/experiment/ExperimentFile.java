@@ -11,6 +11,11 @@ import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.OperationMix;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.security.AuthMode;
+import io.tracklab.topologies.security.Secret;
+import io.tracklab.topologies.security.SecretException;
+import io.tracklab.topologies.security.SecretReference;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -52,7 +57,9 @@ public final class ExperimentFile {
 
   static final Set<String> CLIENTS = new LinkedHashSet<>(RunSettings.CLIENTS);
   private static final Set<String> TOP = new LinkedHashSet<>(List.of("schema", "name", "description", "topology",
-      "client", "clientTtl", "duration", "workload", "faults", "gates"));
+      "client", "clientTtl", "duration", "workload", "faults", "gates", "security"));
+  private static final Set<String> SECURITY = new LinkedHashSet<>(List.of("auth", "tls", "adminPassword",
+      "clientPassword"));
   private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
       "readRatio", "valueSize", "mgetRatio", "mgetSize", "deleteRatio"));
   private static final Set<String> GATES = new LinkedHashSet<>(List.of("failedPercent", "remoteP99", "staleBound",
@@ -65,9 +72,15 @@ public final class ExperimentFile {
    * @param duration the run's duration instead of the file's; null: the file's
    * @param nodeNames the topology's node names when they are not tracklab's own (an external
    *     topology file names its nodes); null: the topology kind's
+   * @param auth the authentication instead of the file's {@code security.auth}; null: the file's
+   * @param tls TLS instead of the file's {@code security.tls}; null: the file's
    */
-  public record Overrides(Duration duration, List<String> nodeNames) {
+  public record Overrides(Duration duration, List<String> nodeNames, AuthMode auth, Boolean tls) {
     public static final Overrides NONE = new Overrides(null, null);
+
+    public Overrides(Duration duration, List<String> nodeNames) {
+      this(duration, nodeNames, null, null);
+    }
   }
 
   private final Path source;
@@ -141,10 +154,74 @@ public final class ExperimentFile {
     RunSettings settings = workload(top, topology, client, duration, clientTtl);
     FaultSchedule faults = faults(top, topology, duration, overrides);
     GateSettings gates = gates(top, faults);
+    TopologySecurity security = security(top, overrides);
     if (!problems.isEmpty()) {
       throw new ExperimentException(problems.sorted());
     }
-    return new Experiment(source, description, new RunPlan(name, null, settings, gates, faults));
+    return new Experiment(source, description, new RunPlan(name, null, settings, gates, faults, security));
+  }
+
+  /**
+   * The optional {@code security} block: {@code auth} (none, password, acl), {@code tls}, and the
+   * passwords as {@code env:NAME} or {@code file:PATH} (relative to this file) references; the
+   * command line's {@code --auth} and {@code --tls} win. Problems never repeat a password field's value.
+   */
+  private TopologySecurity security(YamlFields top, Overrides overrides) {
+    Node node = top.node("security");
+    YamlFields fields = node == null ? null : YamlFields.of(problems, "security", node, SECURITY);
+    AuthMode auth = AuthMode.NONE;
+    boolean tls = false;
+    Secret admin = null;
+    Secret client = null;
+    if (fields != null) {
+      String authText = fields.text("auth");
+      if (authText != null) {
+        auth = AuthMode.parse(authText);
+        if (auth == null) {
+          fields.problem("auth", "expected none, password or acl");
+          auth = AuthMode.NONE;
+        }
+      }
+      String tlsText = fields.text("tls");
+      if (tlsText != null) {
+        if (tlsText.equals("true") || tlsText.equals("false")) {
+          tls = Boolean.parseBoolean(tlsText);
+        } else {
+          fields.problem("tls", "expected true or false");
+        }
+      }
+      admin = secret(fields, "adminPassword");
+      client = secret(fields, "clientPassword");
+    }
+    auth = overrides.auth() != null ? overrides.auth() : auth;
+    tls = overrides.tls() != null ? overrides.tls() : tls;
+    if (auth == AuthMode.NONE && (admin != null || client != null)) {
+      fields.secretProblem(admin != null ? "adminPassword" : "clientPassword",
+          "is set but security.auth is none: set auth: password or acl, or drop the password");
+    }
+    if (auth == AuthMode.PASSWORD && admin != null && client != null && !admin.reveal().equals(client.reveal())) {
+      fields.secretProblem("clientPassword", "differs from adminPassword, but auth: password has one password "
+          + "for everyone: set one of them, or use auth: acl");
+    }
+    return TopologySecurity.of(auth, admin, client, tls);
+  }
+
+  private Secret secret(YamlFields fields, String name) {
+    if (!fields.has(name)) {
+      return null;
+    }
+    String reference = fields.text(name);
+    if (reference == null) {
+      return null; // a list or mapping: reported by text()
+    }
+    String where = "security." + name;
+    try {
+      Path base = source.toAbsolutePath().getParent();
+      return SecretReference.resolve(reference, where, System.getenv(), base == null ? Path.of("") : base);
+    } catch (SecretException e) {
+      fields.secretProblem(name, e.getMessage().substring(where.length() + 2));
+      return null;
+    }
   }
 
   private void schema(YamlFields top) {

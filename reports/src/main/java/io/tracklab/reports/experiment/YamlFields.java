@@ -86,6 +86,12 @@ final class YamlFields {
     }
   }
 
+  /** Reports a problem with a secret field without repeating its value (it may be the secret). */
+  void secretProblem(String name, String message) {
+    NodeTuple tuple = fields.get(name);
+    problems.add(tuple == null ? mapping : tuple.getValueNode(), field(name), null, message);
+  }
+
   /** A scalar as text; a problem when it is a list or mapping. Null when absent. */
   String text(String name) {
     Node node = node(name);

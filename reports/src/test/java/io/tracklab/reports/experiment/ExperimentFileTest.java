@@ -133,7 +133,7 @@ class ExperimentFileTest {
           stalenessBound: 1s
         """)).containsExactly(
             "experiments/x.yaml:2: topolgy: unknown field; known fields here: schema, name, description, topology, "
-                + "client, clientTtl, duration, workload, faults, gates",
+                + "client, clientTtl, duration, workload, faults, gates, security",
             "experiments/x.yaml:4: workload.userz: unknown field; known fields here: users, rate, keys, distribution, "
                 + "readRatio, valueSize, mgetRatio, mgetSize, deleteRatio",
             "experiments/x.yaml:6: gates.stalenessBound: unknown field; known fields here: failedPercent, remoteP99, "
@@ -287,6 +287,6 @@ class ExperimentFileTest {
     assertThat(problems("")).containsExactly("experiments/x.yaml: (file): is empty; an experiment needs at least "
         + "\"schema: 1\"");
     assertThat(problems("- schema: 1\n")).containsExactly("experiments/x.yaml:1: (file): must be a mapping of "
-        + "schema, name, description, topology, client, clientTtl, duration, workload, faults, gates");
+        + "schema, name, description, topology, client, clientTtl, duration, workload, faults, gates, security");
   }
 }

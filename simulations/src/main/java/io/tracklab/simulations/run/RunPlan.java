@@ -4,6 +4,7 @@ import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.config.DurationText;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,13 @@ import java.util.Objects;
  * @param name what the run is called in its result ({@code ReadHeavySimulation}, an experiment's
  *     name); the run id is the name and the start time
  * @param runId the id to use, or null to make one from the name and the start time
+ * @param security how the topology is secured (passwords, ACL users, TLS)
  */
-public record RunPlan(String name, String runId, RunSettings settings, GateSettings gates, FaultSchedule faults) {
+public record RunPlan(String name, String runId, RunSettings settings, GateSettings gates, FaultSchedule faults,
+    TopologySecurity security) {
   public RunPlan {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(gates, "gates");
     Objects.requireNonNull(faults, "faults");
@@ -28,6 +32,11 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
     }
   }
 
+  /** A plan on a topology without passwords or TLS. */
+  public RunPlan(String name, String runId, RunSettings settings, GateSettings gates, FaultSchedule faults) {
+    this(name, runId, settings, gates, faults, TopologySecurity.NONE);
+  }
+
   /** A run's id: {@code <name>-<yyyyMMdd-HHmmss>} of its start (a results directory's name). */
   public static String runId(String name, java.time.LocalDateTime start) {
     return name + "-" + start.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -35,16 +44,21 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
 
   /** The same plan with another client, under another name (a cell of a comparison matrix). */
   public RunPlan withClient(String client, String newName) {
-    return new RunPlan(newName, runId, settings.withClient(client), gates, faults);
+    return new RunPlan(newName, runId, settings.withClient(client), gates, faults, security);
   }
 
   /** The same plan with another fault timeline (a soak's generated one). */
   public RunPlan withFaults(FaultSchedule other) {
-    return new RunPlan(name, runId, settings, gates, other);
+    return new RunPlan(name, runId, settings, gates, other, security);
+  }
+
+  /** The same plan on a topology secured otherwise. */
+  public RunPlan withSecurity(TopologySecurity other) {
+    return new RunPlan(name, runId, settings, gates, faults, other);
   }
 
   /** The same plan under another run id (results land in a directory of that name). */
   public RunPlan withRunId(String id) {
-    return new RunPlan(name, id, settings, gates, faults);
+    return new RunPlan(name, id, settings, gates, faults, security);
   }
 }

@@ -44,6 +44,7 @@ import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.Provisioner;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -111,7 +112,10 @@ public final class TracklabRun implements AutoCloseable {
     }
     System.out.printf("tracklab: starting a %s topology (%s provisioner) for %s, client %s%n",
         settings.topology(), provisioner.name(), simulation, settings.client());
-    this.topology = provisioner.start(settings.topology());
+    if (plan.security().secured()) {
+      System.out.println("tracklab: security " + plan.security().label() + describeUsers(plan.security()));
+    }
+    this.topology = provisioner.start(settings.topology(), plan.security());
     resources.add(topology);
     System.out.printf("tracklab: topology ready in %d ms: %s%n", topology.startupTime().toMillis(),
         topology.clientUris());
@@ -234,6 +238,16 @@ public final class TracklabRun implements AutoCloseable {
     }
     StatefulConnection<String, String> connection = plain.connect();
     return () -> connection;
+  }
+
+  /** Who connects as whom, never a password. */
+  private static String describeUsers(TopologySecurity security) {
+    if (!security.authenticated()) {
+      return ": TLS only, certificates generated for the topology";
+    }
+    return ": admin (audits, faults) as user " + security.admin().user() + ", the client under test and the "
+        + "workload as user " + security.client().user() + (security.tls() ? ", over TLS" : "")
+        + "; passwords are never printed";
   }
 
   /** Lettuce client options that reach this topology (TLS when it has it). */
@@ -455,7 +469,8 @@ public final class TracklabRun implements AutoCloseable {
    * {@link #recordUnsupported} writes the result); empty when it can.
    */
   public static Optional<String> unsupported(RunPlan plan) {
-    return ClientSupport.unsupported(plan.settings().client(), plan.settings().topology().label());
+    return ClientSupport.unsupported(plan.settings().client(), plan.settings().topology().label(),
+        plan.security().tls());
   }
 
   /** Writes the result of a run that cannot start: what would have run, and why not. */

@@ -39,8 +39,8 @@ public final class NodeAuthConfig {
         lines.add("sentinel auth-user " + masterName + " " + admin.username());
         lines.add("sentinel sentinel-user " + admin.username());
       }
-      lines.add("sentinel auth-pass " + masterName + " " + admin.password().reveal());
-      lines.add("sentinel sentinel-pass " + admin.password().reveal());
+      lines.add("sentinel auth-pass " + masterName + " " + quoted(admin.password()));
+      lines.add("sentinel sentinel-pass " + quoted(admin.password()));
     }
     return lines;
   }
@@ -59,7 +59,25 @@ public final class NodeAuthConfig {
     if (admin.username() != null) {
       lines.add("masteruser " + admin.username());
     }
-    lines.add("masterauth " + admin.password().reveal());
+    lines.add("masterauth " + quoted(admin.password()));
     return lines;
+  }
+
+  /**
+   * The password as a double-quoted configuration argument: a user's password may hold spaces,
+   * quotes or backslashes, and a line Redis cannot parse is echoed in its error.
+   */
+  static String quoted(Secret password) {
+    StringBuilder quoted = new StringBuilder("\"");
+    for (char c : password.reveal().toCharArray()) {
+      if (c == '"' || c == '\\') {
+        quoted.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        quoted.append(String.format("\\x%02x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('"').toString();
   }
 }

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.tracklab.topologies.security.SecretReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,6 +110,19 @@ class SecuredTopologyIT {
       }
     }
     assertThat(filesHolding(directory, security)).isEmpty();
+  }
+
+  @Test
+  void aUsersPasswordWithSpacesQuotesAndBackslashesWorksOnEveryLink(@TempDir Path secrets) throws IOException {
+    Path file = secrets.resolve("admin.pw");
+    Files.writeString(file, "we \"said\" \\ so #1\n");
+    TopologySecurity security = TopologySecurity.of(AuthMode.PASSWORD,
+        SecretReference.resolve("file:" + file, "test"), null, false);
+    try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL, security)) {
+      readAndWriteAsTheClient(topology, "before");
+      topology.sentinelFailover(); // Sentinel's auth-pass and the replicas' masterauth, quoted
+      readAndWriteAsTheClient(topology, "after failover");
+    }
   }
 
   private static void readAndWriteAsTheClient(Topology topology, String value) {
