@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,12 @@ final class TracklabProcess implements AutoCloseable {
 
   /** Starts {@code tracklab <args>} in {@code directory}; {@code jvmOptions} go before {@code -jar}. */
   static TracklabProcess start(Path directory, List<String> jvmOptions, String... args) {
+    return start(directory, Map.of(), jvmOptions, args);
+  }
+
+  /** {@link #start(Path, List, String...)} with more environment variables. */
+  static TracklabProcess start(Path directory, Map<String, String> environment, List<String> jvmOptions,
+      String... args) {
     assertThat(JAR).as("the runnable jar (built in the package phase)").exists();
     List<String> command = new ArrayList<>();
     if (DEFAULT_SIGNALS) {
@@ -44,8 +51,10 @@ final class TracklabProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Path output = directory.resolve("tracklab-" + System.nanoTime() + ".log");
     try {
-      Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+          .redirectOutput(output.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new TracklabProcess(process, output);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
