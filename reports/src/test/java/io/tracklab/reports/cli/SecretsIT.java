@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run on a secured topology (ACL users over TLS, the admin's password from an environment
- * variable, the client's from a file) writes no password anywhere: not in its output, and not in
- * any file under its working directory once it is done — result, summary, Gatling report, the
- * topology's configuration, logs and certificates included.
+ * A run on a secured Sentinel topology (ACL users over TLS, the admin's password from an
+ * environment variable, the client's from a file) writes no password anywhere: not in its output,
+ * and not in any file under its working directory once it is done — result, summary, Gatling
+ * report, the topology's configuration (Sentinel keeps its auth-pass in clear text while it runs),
+ * logs and certificates included.
  */
 class SecretsIT {
   private static final String ADMIN_VARIABLE = "TRACKLAB_IT_ADMIN_PASSWORD";
@@ -38,7 +39,7 @@ class SecretsIT {
     Files.writeString(experiment, """
         schema: 1
         name: secured-resets
-        topology: standalone
+        topology: sentinel
         duration: 10s
         workload:
           users: 4
@@ -49,7 +50,7 @@ class SecretsIT {
           adminPassword: env:%s
           clientPassword: file:client.pw
         faults:
-          - at 3s for 2s: reset primary
+          - at 3s for 1s: reset primary
           - at 6s for 2s: latency 50ms downstream on primary
         gates:
           failedPercent: 20
