@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
+import io.tracklab.simulations.settings.SecuritySettings;
 import java.util.Properties;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,7 +30,8 @@ class SystemPropertiesFuzzTest {
         Arbitraries.strings().withChars("abcsmzipfhotun019-.:_ %").ofMaxLength(16),
         Arbitraries.of("", " ", "-1", "0", "1e309", "NaN", "Infinity", "-0", "2147483648", "99999999999999999999",
             "1.5", "10s", "-5s", "0ms", "1000000000d", ":", "::", "zipf:", "zipf:-1", "hotset:0", "hotset:0.1:2", "sequential",
-            "SENTINEL", "Cluster", "ttl", "redisson", "ü"));
+            "SENTINEL", "Cluster", "ttl", "redisson", "ü", "acl", "password", "true", "false", "env:", "file:",
+            "env:PATH", "env:TRACKLAB_SURELY_UNSET", "file:/nonexistent", "hunter2-literal"));
   }
 
   @Property(tries = 500)
@@ -56,6 +58,29 @@ class SystemPropertiesFuzzTest {
         assertThat(GateSettings.from(properties, defaults)).isNotNull();
       } catch (IllegalArgumentException bad) {
         assertThat(bad.getMessage()).as("-D%s=%s", name, value).contains("-D" + name);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void aBadSecurityProperty_stopsWithAMessageNamingIt_neverAPassword(@ForAll("values") String value) {
+    for (String name : new String[] {SecuritySettings.AUTH, SecuritySettings.TLS, SecuritySettings.ADMIN_PASSWORD,
+        SecuritySettings.CLIENT_PASSWORD}) {
+      for (String auth : new String[] {"none", "acl"}) {
+        Properties properties = new Properties();
+        properties.setProperty(SecuritySettings.AUTH, auth);
+        properties.setProperty(name, value);
+        try {
+          assertThat(SecuritySettings.from(properties)).isNotNull();
+        } catch (IllegalArgumentException bad) {
+          assertThat(bad.getMessage()).as("-D%s=%s", name, value).contains("-D" + name.replace(".adminPassword", "")
+              .replace(".clientPassword", ""));
+          // a literal that could be a password (a digit in it: not a word of the message itself)
+          if (name.endsWith("Password") && value.trim().length() >= 6 && value.matches(".*\\d.*")
+              && !value.trim().startsWith("env:") && !value.trim().startsWith("file:")) {
+            assertThat(bad.getMessage()).as("-D%s=%s", name, value).doesNotContain(value.trim());
+          }
+        }
       }
     }
   }

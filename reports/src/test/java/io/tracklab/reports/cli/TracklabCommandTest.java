@@ -121,6 +121,23 @@ class TracklabCommandTest {
   }
 
   @Test
+  void securityOptions_areChecked_andRefusedForAnExternalTopology_beforeAnythingStarts() throws Exception {
+    Path results = directory.resolve("results");
+    InProcess bogus = InProcess.tracklab("run", "--results", results.toString(), "--auth", "kerberos",
+        "read-heavy-baseline");
+    assertThat(bogus.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bogus.err()).contains("--auth=kerberos: expected none, password or acl");
+
+    Path topology = externalTopology("allowFaults: true\n");
+    InProcess external = InProcess.tracklab("run", "--results", results.toString(), "--provisioner", "external",
+        "--topology-file", topology.toString(), "--auth", "acl", "--tls", "read-heavy-baseline");
+    assertThat(external.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(external.err()).contains("security: acl+tls applies to topologies tracklab starts");
+    assertThat(external.out()).doesNotContain("starting a");
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
   void nodeFaultsOnAnExternalTopology_areRefusedEvenWhenFaultsAreAllowed_namingTheFaultsLine() throws Exception {
     Path topology = externalTopology("allowFaults: true\n");
     Path experiment = write("kill.yaml", "schema: 1\nduration: 10s\nfaults:\n  - at 2s: latency 5ms on primary\n"

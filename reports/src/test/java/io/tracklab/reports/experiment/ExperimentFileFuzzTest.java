@@ -37,7 +37,11 @@ class ExperimentFileFuzzTest {
       "  - at 2s for 3s: latency 10ms on primary",
       "gates:",
       "  failedPercent: 1",
-      "  staleBound: 1s");
+      "  staleBound: 1s",
+      "security:",
+      "  auth: password",
+      "  tls: false",
+      "  adminPassword: env:PATH");
 
   @Provide
   Arbitrary<String> nasty() {
@@ -46,7 +50,26 @@ class ExperimentFileFuzzTest {
         Arbitraries.of("", "~", "null", "-1", "0", "1e309", "NaN", "-0s", "99999999999999999999", "10", "1.5",
             "true", "[1, 2]", "{a: 1}", "'unterminated", "\"also", "&anchor x", "*alias", "!!binary AAAA",
             "at 5s: kill primary", "at -1s: reset primary", "at 1s for 1s: latency on nowhere", "ü", "\u0000",
-            "10000000s", "zipf:-3", "hotset:2:2", ":", "::", "zipf::", "sentinel", "cluster", "ttl", "lettuce-csc"));
+            "10000000s", "zipf:-3", "hotset:2:2", ":", "::", "zipf::", "sentinel", "cluster", "ttl", "lettuce-csc",
+            "acl", "none", "env:", "file:", "env:TRACKLAB_SURELY_UNSET", "file:/nonexistent/pw", "file:.",
+            "[env:PATH]"));
+  }
+
+  @Provide
+  Arbitrary<String> passwords() {
+    return Arbitraries.strings().withChars("abcdefXYZ0123456789!$%^()+=~;.,<>?/").ofMinLength(6).ofMaxLength(24);
+  }
+
+  /** Whatever is written as a password, no problem repeats it. */
+  @Property(tries = 300)
+  void aPasswordWrittenInTheFile_isNeverRepeated(@ForAll("passwords") String password) {
+    for (String field : List.of("adminPassword", "clientPassword")) {
+      String text = "schema: 1\nduration: 5s\nsecurity:\n  auth: acl\n  " + field + ": \"" + password + "\"\n";
+      ExperimentException invalid = org.assertj.core.api.Assertions.catchThrowableOfType(ExperimentException.class,
+          () -> ExperimentFile.parse(FILE, text, ExperimentFile.Overrides.NONE));
+      assertThat(invalid).as(text).isNotNull();
+      assertThat(invalid.problems().toString()).as(text).contains("security." + field).doesNotContain(password);
+    }
   }
 
   @Provide
