@@ -80,7 +80,9 @@ final class RunOptions {
         throw new CommandLine.ParameterException(spec.commandLine(), "--auth=" + auth + ": expected none, password or acl");
       }
     }
-    return new ExperimentFile.Overrides(duration, externalNodeNames(), authMode, tls ? Boolean.TRUE : null);
+    List<String> nodeNames = externalNodeNames(); // reads the external topology file, if any
+    return new ExperimentFile.Overrides(duration, nodeNames, authMode, tls ? Boolean.TRUE : null,
+        external != null && external.allowNodeFaults());
   }
 
   /**

@@ -6,6 +6,7 @@ import io.tracklab.harness.chaos.ScheduleCheck;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.simulations.run.ExternalFaultPolicy;
 import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.OperationMix;
@@ -74,12 +75,15 @@ public final class ExperimentFile {
    *     topology file names its nodes); null: the topology kind's
    * @param auth the authentication instead of the file's {@code security.auth}; null: the file's
    * @param tls TLS instead of the file's {@code security.tls}; null: the file's
+   * @param externalNodeFaults the external topology file says {@code allowNodeFaults: true}:
+   *     failovers are allowed on it
    */
-  public record Overrides(Duration duration, List<String> nodeNames, AuthMode auth, Boolean tls) {
+  public record Overrides(Duration duration, List<String> nodeNames, AuthMode auth, Boolean tls,
+      boolean externalNodeFaults) {
     public static final Overrides NONE = new Overrides(null, null);
 
     public Overrides(Duration duration, List<String> nodeNames) {
-      this(duration, nodeNames, null, null);
+      this(duration, nodeNames, null, null, false);
     }
   }
 
@@ -332,14 +336,19 @@ public final class ExperimentFile {
           overrides.duration() == null ? problem.message() : problem.message().replace(end, end + " set by --duration"));
     }
     if (overrides.nodeNames() != null) {
-      // an external topology: tracklab does not own its nodes, only faults through proxies are possible
+      // an external topology: tracklab does not own its nodes, only faults through proxies are
+      // possible, and failovers where the topology file allows faults on its nodes
       for (int index = 0; index < faults.size(); index++) {
-        if (!faults.get(index).fault().throughProxy()) {
-          Node item = nodes.get(index);
-          problems.add(item, "faults[" + items.indexOf(item) + "]", faults.get(index).text(),
-              faults.get(index).fault().kind() + " is not possible on an external topology: tracklab does not own "
-                  + "its nodes (only faults through their proxies are)");
+        ScheduledFault fault = faults.get(index);
+        Node item = nodes.get(index);
+        if (fault.fault().throughProxy() || ExternalFaultPolicy.byCommand(fault) && overrides.externalNodeFaults()) {
+          continue;
         }
+        problems.add(item, "faults[" + items.indexOf(item) + "]", fault.text(), ExternalFaultPolicy.byCommand(fault)
+            ? fault.fault().kind() + " acts on the nodes of the external topology, whose file does not say "
+                + "allowNodeFaults: true"
+            : fault.fault().kind() + " is not possible on an external topology: tracklab does not own "
+                + "its nodes (only faults through their proxies are, and failovers where the file allows them)");
       }
     }
     return new FaultSchedule(faults);

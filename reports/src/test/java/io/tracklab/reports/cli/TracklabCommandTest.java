@@ -148,7 +148,8 @@ class TracklabCommandTest {
 
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(refused.err()).contains(experiment + ":5: faults[1] = \"at 3s for 2s: kill primary\": kill is not "
-        + "possible on an external topology: tracklab does not own its nodes (only faults through their proxies are)");
+        + "possible on an external topology: tracklab does not own its nodes (only faults through their proxies are, "
+        + "and failovers where the file allows them)");
     assertThat(refused.err()).doesNotContain("faults[0]");
   }
 

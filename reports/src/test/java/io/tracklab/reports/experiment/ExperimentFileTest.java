@@ -289,4 +289,15 @@ class ExperimentFileTest {
     assertThat(problems("- schema: 1\n")).containsExactly("experiments/x.yaml:1: (file): must be a mapping of "
         + "schema, name, description, topology, client, clientTtl, duration, workload, faults, gates, security");
   }
+
+  @Test
+  void aFailoverOnAnExternalTopology_needsItsFilesSecondFlag() {
+    String text = "schema: 1\ntopology: sentinel\nduration: 10s\nfaults:\n  - \"at 3s: sentinel failover\"\n";
+    List<String> nodes = List.of("primary", "replica-1", "sentinel-1");
+    assertThat(problems(text, new ExperimentFile.Overrides(null, nodes, null, null, false))).containsExactly(
+        "experiments/x.yaml:5: faults[0] = \"at 3s: sentinel failover\": sentinel-failover acts on the nodes of the "
+            + "external topology, whose file does not say allowNodeFaults: true");
+    assertThat(ExperimentFile.parse(FILE, text, new ExperimentFile.Overrides(null, nodes, null, null, true))
+        .plan().faults().faults()).hasSize(1);
+  }
 }

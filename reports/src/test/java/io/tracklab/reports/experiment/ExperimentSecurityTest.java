@@ -55,7 +55,7 @@ class ExperimentSecurityTest {
   @Test
   void theCommandLineWins() {
     TopologySecurity security = security("security:\n  auth: acl\n",
-        new ExperimentFile.Overrides(null, null, AuthMode.PASSWORD, Boolean.TRUE));
+        new ExperimentFile.Overrides(null, null, AuthMode.PASSWORD, Boolean.TRUE, false));
     assertThat(security.label()).isEqualTo("password+tls");
   }
 

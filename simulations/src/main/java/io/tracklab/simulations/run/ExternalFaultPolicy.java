@@ -1,5 +1,6 @@
 package io.tracklab.simulations.run;
 
+import io.tracklab.harness.chaos.FailoverFault;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.topologies.external.ExternalTopologySpec;
@@ -8,9 +9,11 @@ import java.util.List;
 
 /**
  * What a run may do to an external topology, someone else's Redis: nothing, unless its file says
- * {@code allowFaults: true}; and then only faults through the proxies (toxics, disable), since
- * tracklab does not own the nodes behind them. Checked before anything starts, by the command
- * line when it validates and by every run before its topology starts.
+ * {@code allowFaults: true}; and then faults through the proxies (toxics, disable), and the
+ * failovers Redis has a command for only when the file also says {@code allowNodeFaults: true}.
+ * Killing, pausing and migrating slots are never allowed: tracklab does not own those processes
+ * or that data. Checked before anything starts, by the command line when it validates and by
+ * every run before its topology starts.
  */
 public final class ExternalFaultPolicy {
   private ExternalFaultPolicy() {}
@@ -25,11 +28,27 @@ public final class ExternalFaultPolicy {
       problems.add(spec.file() + ": allowFaults: " + notAllowed(faults));
     }
     for (ScheduledFault fault : faults.faults()) {
-      if (!fault.fault().throughProxy()) {
+      if (fault.fault().throughProxy()) {
+        continue;
+      }
+      if (!byCommand(fault)) {
         problems.add("\"" + fault.text() + "\": " + notThroughProxy(fault, spec));
+      } else if (!spec.allowNodeFaults()) {
+        problems.add(spec.file() + ": allowNodeFaults: " + nodeFaultsNotAllowed(fault));
       }
     }
     return problems;
+  }
+
+  /** A fault on the nodes that is a Redis command (a failover), not a process operation. */
+  public static boolean byCommand(ScheduledFault fault) {
+    return fault.fault() instanceof FailoverFault;
+  }
+
+  /** What is wrong when a failover is scheduled and the topology file does not allow node faults. */
+  public static String nodeFaultsNotAllowed(ScheduledFault fault) {
+    return "is not true, so \"" + fault.text() + "\" is refused: a failover acts on the nodes themselves; "
+        + "add allowNodeFaults: true to the file (with allowFaults: true) to allow it";
   }
 
   /** What is wrong when the topology file does not allow faults. */

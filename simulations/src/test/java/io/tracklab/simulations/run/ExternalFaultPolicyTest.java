@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class ExternalFaultPolicyTest {
   private static ExternalTopologySpec staging(boolean allowFaults) {
+    return staging(allowFaults, false);
+  }
+
+  private static ExternalTopologySpec staging(boolean allowFaults, boolean allowNodeFaults) {
     return new ExternalTopologySpec(Path.of("staging.yaml"), TopologyKind.STANDALONE, Optional.empty(), allowFaults,
-        new HostPort("toxiproxy.staging", 8474), List.of(new ExternalTopologySpec.Node("primary", NodeRole.PRIMARY,
+        allowNodeFaults, new HostPort("toxiproxy.staging", 8474), List.of(new ExternalTopologySpec.Node("primary", NodeRole.PRIMARY,
             "redis-primary", new HostPort("toxiproxy.staging", 26379), new HostPort("redis-1.staging", 6379))));
   }
 
@@ -42,5 +46,19 @@ class ExternalFaultPolicyTest {
     assertThat(ExternalFaultPolicy.problems(staging(true), nodeFaults)).containsExactly(
         "\"at 1s for 2s: pause primary\": pause is not possible on the external topology staging.yaml: tracklab "
             + "does not own its nodes (only faults through their proxies are)");
+    assertThat(ExternalFaultPolicy.problems(staging(true, true), nodeFaults)).as("the second flag does not allow a pause")
+        .hasSize(1);
+  }
+
+  @Test
+  void aFailover_needsTheSecondFlag() {
+    FaultSchedule failover = FaultSchedule.parse("test", "at 1s for 2s: latency 5ms on primary; at 4s: sentinel failover");
+
+    assertThat(ExternalFaultPolicy.problems(staging(true), failover)).containsExactly(
+        "staging.yaml: allowNodeFaults: is not true, so \"at 4s: sentinel failover\" is refused: a failover acts on "
+            + "the nodes themselves; add allowNodeFaults: true to the file (with allowFaults: true) to allow it");
+    assertThat(ExternalFaultPolicy.problems(staging(true, true), failover)).isEmpty();
+    assertThat(ExternalFaultPolicy.problems(staging(false, true), failover)).singleElement()
+        .satisfies(problem -> assertThat(problem).startsWith("staging.yaml: allowFaults: is not true"));
   }
 }

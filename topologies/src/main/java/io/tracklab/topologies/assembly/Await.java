@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Waiting on real conditions, with a timeout that says what never became true and where to look. */
-final class Await {
+public final class Await {
   private static final long POLL_MILLIS = 20;
 
   private Await() {}
@@ -17,7 +17,7 @@ final class Await {
    * @param what what is being waited for, e.g. "replica-1 replicating from primary"
    * @param where where to look when it fails, e.g. the node's log file
    */
-  static void until(String what, Duration timeout, Supplier<String> check, String where) {
+  public static void until(String what, Duration timeout, Supplier<String> check, String where) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String missing = "not checked yet";
     while (System.nanoTime() < deadline) {

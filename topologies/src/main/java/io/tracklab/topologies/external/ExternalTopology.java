@@ -11,6 +11,7 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.assembly.Await;
 import io.tracklab.topologies.node.AdminClient;
 import io.tracklab.topologies.node.NodeProbe;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class ExternalTopology implements Topology {
   private final ToxiproxyClient toxiproxy;
   private final List<ExternalNode> nodes;
   private final AdminClient admin = new AdminClient();
+  private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
   private final Duration startupTime;
 
   private ExternalTopology(ExternalTopologySpec spec, ToxiproxyClient toxiproxy, List<ExternalNode> nodes,
@@ -212,14 +214,65 @@ final class ExternalTopology implements Topology {
     throw refused("resuming " + node);
   }
 
+  /**
+   * {@code SENTINEL FAILOVER} through the first Sentinel that answers, when the file says both
+   * {@code allowFaults} and {@code allowNodeFaults}; returns once the Sentinels name another
+   * primary and it says {@code role:master}.
+   */
   @Override
   public RedisNode sentinelFailover() {
-    throw refused("a Sentinel failover");
+    requireNodeFaults("a Sentinel failover");
+    if (spec.kind() != TopologyKind.SENTINEL) {
+      throw new TopologyException("a Sentinel failover needs a sentinel topology; " + spec.file() + " is "
+          + spec.kind().label());
+    }
+    RedisNode before = currentPrimary(0);
+    RuntimeException last = null;
+    for (ExternalNode sentinel : nodes) {
+      if (sentinel.initialRole() == NodeRole.SENTINEL) {
+        try {
+          admin.sentinel(sentinel).failover(spec.masterName().orElseThrow());
+          last = null;
+          break;
+        } catch (RuntimeException e) {
+          last = e;
+        }
+      }
+    }
+    if (last != null) {
+      throw new TopologyException("no Sentinel of " + spec.file() + " started a failover: " + last.getMessage(), last);
+    }
+    RedisNode[] after = new RedisNode[1];
+    Await.until("the Sentinels of " + spec.file() + " failing over from " + before.name(), FAILOVER_TIMEOUT, () -> {
+      RedisNode now = currentPrimary(0);
+      if (now.name().equals(before.name())) {
+        return "the Sentinels still name " + before.name();
+      }
+      if (!admin.redis(now).info("replication").contains("role:master")) {
+        return now.name() + " is named primary but is not a master yet";
+      }
+      after[0] = now;
+      return null;
+    }, spec.file().toString());
+    return after[0];
   }
 
+  /** {@code CLUSTER FAILOVER} on {@code replica}, with both flags; returns once it is a primary. */
   @Override
   public void clusterFailover(String replica) {
-    throw refused("a Cluster failover");
+    requireNodeFaults("a Cluster failover");
+    ExternalNode node = (ExternalNode) node(replica);
+    admin.redis(node).clusterFailover(false);
+    Await.until(replica + " of " + spec.file() + " becoming a primary", FAILOVER_TIMEOUT,
+        () -> admin.redis(node).info("replication").contains("role:master") ? null : replica + " is still a replica",
+        spec.file().toString());
+  }
+
+  private void requireNodeFaults(String operation) {
+    if (!spec.allowFaults() || !spec.allowNodeFaults()) {
+      throw new TopologyException(operation + " on the external topology of " + spec.file() + " needs both "
+          + "allowFaults: true and allowNodeFaults: true in that file");
+    }
   }
 
   @Override

@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class ExternalTopologyFile {
   static final int SCHEMA = 1;
-  private static final Set<String> TOP_FIELDS = Set.of("schema", "kind", "masterName", "allowFaults", "toxiproxy", "nodes");
+  private static final Set<String> TOP_FIELDS = Set.of("schema", "kind", "masterName", "allowFaults", "allowNodeFaults",
+      "toxiproxy", "nodes");
   private static final Set<String> TOXIPROXY_FIELDS = Set.of("url");
   private static final Set<String> NODE_FIELDS = Set.of("name", "role", "proxy", "address", "admin");
 
@@ -86,6 +87,17 @@ public final class ExternalTopologyFile {
         problem("allowFaults", "must be true or false", allow);
       }
     }
+    boolean allowNodeFaults = false;
+    JsonNode allowNodes = root.get("allowNodeFaults");
+    if (allowNodes != null) {
+      if (!allowNodes.isBoolean()) {
+        problem("allowNodeFaults", "must be true or false", allowNodes);
+      } else if (allowNodes.asBoolean() && !allowFaults) {
+        problem("allowNodeFaults", "is true but allowFaults is not: faults on the nodes need both", allowNodes);
+      } else {
+        allowNodeFaults = allowNodes.asBoolean();
+      }
+    }
     HostPort toxiproxy = toxiproxy(root.get("toxiproxy"));
     List<ExternalTopologySpec.Node> nodes = nodes(root.get("nodes"));
     if (kind != null && problems.isEmpty()) {
@@ -95,7 +107,7 @@ public final class ExternalTopologyFile {
       throw new TopologyException("invalid external topology file " + file + ":\n  - "
           + String.join("\n  - ", problems));
     }
-    return new ExternalTopologySpec(file, kind, masterName, allowFaults, toxiproxy, nodes);
+    return new ExternalTopologySpec(file, kind, masterName, allowFaults, allowNodeFaults, toxiproxy, nodes);
   }
 
   private HostPort toxiproxy(JsonNode node) {

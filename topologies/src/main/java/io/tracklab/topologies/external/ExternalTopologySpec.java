@@ -14,17 +14,28 @@ import java.util.Optional;
  * @param allowFaults the file's {@code allowFaults}: whether a run may inject faults through these
  *     proxies at all (default false: someone else's infrastructure is left alone unless its file
  *     says otherwise)
+ * @param allowNodeFaults the file's {@code allowNodeFaults}, the second flag: whether a run may
+ *     also act on the nodes themselves where Redis has a command for it (Sentinel and Cluster
+ *     failovers); only with {@code allowFaults}. Killing, pausing and migrating are never allowed:
+ *     tracklab does not own these processes or this data.
  */
 public record ExternalTopologySpec(
     Path file,
     TopologyKind kind,
     Optional<String> masterName,
     boolean allowFaults,
+    boolean allowNodeFaults,
     HostPort toxiproxy,
     List<Node> nodes) {
 
   public ExternalTopologySpec {
     nodes = List.copyOf(nodes);
+  }
+
+  /** A topology whose file allows no fault on the nodes themselves. */
+  public ExternalTopologySpec(Path file, TopologyKind kind, Optional<String> masterName, boolean allowFaults,
+      HostPort toxiproxy, List<Node> nodes) {
+    this(file, kind, masterName, allowFaults, false, toxiproxy, nodes);
   }
 
   /**

@@ -43,8 +43,13 @@ class ExternalProvisionerIT {
   }
 
   private Path describe(Topology topology, String proxyOfPrimary) throws IOException {
+    return describe(topology, proxyOfPrimary, "");
+  }
+
+  /** The topology as an external file; {@code flags}: top-level lines such as allowFaults. */
+  private Path describe(Topology topology, String proxyOfPrimary, String flags) throws IOException {
     StringBuilder yaml = new StringBuilder()
-        .append("schema: 1\nkind: sentinel\nmasterName: ").append(topology.masterName().orElseThrow())
+        .append("schema: 1\n").append(flags).append("kind: sentinel\nmasterName: ").append(topology.masterName().orElseThrow())
         .append("\ntoxiproxy:\n  url: ").append(topology.toxiproxyUrl()).append("\nnodes:\n");
     for (RedisNode node : topology.nodes()) {
       yaml.append("  - name: ").append(node.name())
@@ -56,6 +61,26 @@ class ExternalProvisionerIT {
     Path file = directory.resolve("staging.yaml");
     Files.writeString(file, yaml.toString());
     return file;
+  }
+
+  @Test
+  void aFailover_needsBothFlagsOfTheFile_andThenRunsThroughTheirSentinels() throws Exception {
+    try (Topology theirs = new LocalProvisioner().start(TopologyKind.SENTINEL)) {
+      try (Topology external = new ExternalProvisioner(describe(theirs, "primary", "allowFaults: true\n"))
+          .start(TopologyKind.SENTINEL)) {
+        assertThatThrownBy(external::sentinelFailover).isInstanceOf(TopologyException.class)
+            .hasMessageContaining("needs both allowFaults: true and allowNodeFaults: true");
+      }
+      assertThat(theirs.currentPrimary(0).name()).isEqualTo("primary");
+      Path file = describe(theirs, "primary", "allowFaults: true\nallowNodeFaults: true\n");
+      try (Topology external = new ExternalProvisioner(file).start(TopologyKind.SENTINEL)) {
+        RedisNode promoted = external.sentinelFailover();
+        assertThat(promoted.name()).isIn("replica-1", "replica-2");
+        assertThat(theirs.currentPrimary(0).name()).isEqualTo(promoted.name());
+        assertThatThrownBy(() -> external.pause("replica-1")).isInstanceOf(TopologyException.class)
+            .hasMessageContaining("pausing replica-1 is not allowed");
+      }
+    }
   }
 
   @Test

@@ -60,6 +60,18 @@ class ExternalTopologyFileTest {
   }
 
   @Test
+  void faultsOnTheNodes_needASecondFlag_andOnlyWithTheFirst() throws IOException {
+    assertThat(ExternalTopologyFile.load(file("allowFaults: true\n" + SENTINEL)).allowNodeFaults()).isFalse();
+    assertThat(ExternalTopologyFile.load(file("allowFaults: true\nallowNodeFaults: true\n" + SENTINEL))
+        .allowNodeFaults()).isTrue();
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("allowNodeFaults: true\n" + SENTINEL)))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("allowNodeFaults: is true but allowFaults is not: faults on the nodes need both");
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("allowFaults: true\nallowNodeFaults: 1\n" + SENTINEL)))
+        .isInstanceOf(TopologyException.class).hasMessageContaining("allowNodeFaults");
+  }
+
+  @Test
   void everyProblemIsListedAtOnce_namingFileFieldAndValue() throws IOException {
     Path bad = file("""
         schema: 2
