@@ -51,7 +51,7 @@ public final class ResultMerge {
     }
     RunMetadata run = new RunMetadata(first.run().runId(), started, duration, first.run().topology(),
         first.run().provisioner(), first.run().client(), first.run().workload(), new ArrayList<>(faults),
-        new ArrayList<>(injectors), interrupted);
+        new ArrayList<>(injectors), interrupted).withSecurity(first.run().security());
     return new RunResult(RunResult.SCHEMA, run, histograms, counters, new ArrayList<>(timeline.values()), List.of());
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param interrupted the run was stopped before its end (Ctrl-C, SIGTERM, failure)
  * @param unsupported why the client cannot run this topology (nothing was measured); null
  *     when it ran
+ * @param security how the topology was secured ({@code password}, {@code acl}, {@code acl+tls},
+ *     ...); null when it was not (no password, no TLS)
  */
 public record RunMetadata(
     String runId,
@@ -28,7 +30,22 @@ public record RunMetadata(
     List<FaultRecord> faults,
     List<String> injectors,
     boolean interrupted,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String unsupported) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String unsupported,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String security) {
+
+  /** A run, or an unsupported one, on a topology without passwords or TLS. */
+  public RunMetadata(String runId, long startedAtEpochMillis, long durationMillis, String topology,
+      String provisioner, String client, Map<String, Object> workload, List<FaultRecord> faults,
+      List<String> injectors, boolean interrupted, String unsupported) {
+    this(runId, startedAtEpochMillis, durationMillis, topology, provisioner, client, workload, faults, injectors,
+        interrupted, unsupported, null);
+  }
+
+  /** The same run on a topology secured as {@code label} says (null: not secured). */
+  public RunMetadata withSecurity(String label) {
+    return new RunMetadata(runId, startedAtEpochMillis, durationMillis, topology, provisioner, client, workload,
+        faults, injectors, interrupted, unsupported, label);
+  }
 
   /** A run that ran. */
   public RunMetadata(String runId, long startedAtEpochMillis, long durationMillis, String topology,

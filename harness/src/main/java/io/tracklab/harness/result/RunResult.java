@@ -29,7 +29,8 @@ public record RunResult(
    */
   public static RunResult unsupported(RunMetadata run, String reason) {
     RunMetadata metadata = new RunMetadata(run.runId(), run.startedAtEpochMillis(), 0, run.topology(),
-        run.provisioner(), run.client(), run.workload(), run.faults(), run.injectors(), false, reason);
+        run.provisioner(), run.client(), run.workload(), run.faults(), run.injectors(), false, reason,
+        run.security());
     return new RunResult(SCHEMA, metadata, Map.of(), Map.of(), List.of(), List.of());
   }
 

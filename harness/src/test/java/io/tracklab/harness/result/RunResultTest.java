@@ -57,6 +57,19 @@ class RunResultTest {
   }
 
   @Test
+  void theSecurityLabel_isWrittenOnlyForASecuredTopology() throws IOException {
+    RunResult plain = result("a", new long[] {5}, 1);
+    Path file = ResultFiles.pathFor(directory, "run-1");
+    ResultFiles.write(file, plain);
+    assertThat(Files.readString(file)).doesNotContain("\"security\"");
+    RunResult secured = new RunResult(plain.schema(), plain.run().withSecurity("acl+tls"), plain.histograms(),
+        plain.counters(), plain.timeline(), plain.gates());
+    ResultFiles.write(file, secured);
+    assertThat(Files.readString(file)).contains("\"security\" : \"acl+tls\"");
+    assertThat(ResultFiles.read(file).run().security()).isEqualTo("acl+tls");
+  }
+
+  @Test
   void negativeValues_countInTheSummaries() {
     MetricHistogram delays = MetricHistogram.of("us", histogram(100, 200, 300), histogram(50));
     assertThat(delays.count()).isEqualTo(4);

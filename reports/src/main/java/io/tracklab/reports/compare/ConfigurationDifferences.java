@@ -30,6 +30,8 @@ final class ConfigurationDifferences {
     differ(differences, "topology", baseline.topology(), current.topology());
     differ(differences, "provisioner", baseline.provisioner(), current.provisioner());
     differ(differences, "client", baseline.client(), current.client());
+    differ(differences, "security", Objects.requireNonNullElse(baseline.security(), "none"),
+        Objects.requireNonNullElse(current.security(), "none"));
     List<String> workload = workloadDifferences(baseline.workload(), current.workload());
     if (!workload.isEmpty()) {
       differences.add("workload differs: " + String.join(", ", workload));

@@ -2,7 +2,7 @@ package io.tracklab.reports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,9 @@ class SecretsIT {
           .forEach(written::add);
     }
     // what the run wrote is in the search: its result, report, and the topology it started
-    assertThat(written).anySatisfy(file -> assertThat(file.getFileName()).hasToString("result.json"));
+    Path result = written.stream().filter(file -> file.getFileName().toString().equals("result.json")).findFirst()
+        .orElseThrow(() -> new AssertionError("no result.json among " + written));
+    assertThat(new ObjectMapper().readTree(result.toFile()).at("/run/security").asText()).isEqualTo("acl+tls");
     assertThat(written).anySatisfy(file -> assertThat(file.getFileName()).hasToString("index.html"));
     assertThat(written).anySatisfy(file -> assertThat(file.toString()).contains("topologies").endsWith("redis.log"));
     assertThat(written).anySatisfy(file -> assertThat(file.getFileName()).hasToString("node.key"));

@@ -225,7 +225,8 @@ class ComparisonTest {
 
   @Test
   void runsUnlikeEachOther_areComparedWithAWarningForEachDifference() {
-    RunResult other = SyntheticRun.baseline().topology("sentinel").client("ttl").workload("readRatio", 0.9)
+    RunResult other = SyntheticRun.baseline().topology("sentinel").client("ttl").security("acl+tls")
+        .workload("readRatio", 0.9)
         .workload("targetRate", 10000).durationMillis(31_500).interrupted()
         .fault("latency", "primary", Map.of("latency_ms", 20, "direction", "downstream")).result();
 
@@ -234,6 +235,7 @@ class ComparisonTest {
     assertThat(comparison.warnings()).containsExactly(
         "topology differs: baseline standalone, current sentinel",
         "client differs: baseline tracklab, current ttl",
+        "security differs: baseline none, current acl+tls",
         "workload differs: readRatio 0.95 -> 0.9",
         "faults differ: baseline none; current latency on primary {direction=downstream, latency_ms=20}",
         "durations differ: baseline 11.5 s, current 31.5 s (maxima and totals grow with a run's length)",

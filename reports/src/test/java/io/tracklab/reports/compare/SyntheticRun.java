@@ -20,6 +20,7 @@ public final class SyntheticRun {
   private String provisioner = "local";
   private String client = "tracklab";
   private boolean interrupted;
+  private String security;
   private final Map<String, Object> workload = new TreeMap<>(Map.of("keys", 10000, "distribution", "zipf:0.99",
       "readRatio", 0.95, "targetRate", 10000.0, "valueSize", 64));
   private final List<FaultRecord> faults = new ArrayList<>();
@@ -101,6 +102,11 @@ public final class SyntheticRun {
     return this;
   }
 
+  public SyntheticRun security(String label) {
+    security = label;
+    return this;
+  }
+
   public SyntheticRun interrupted() {
     interrupted = true;
     return this;
@@ -113,7 +119,7 @@ public final class SyntheticRun {
 
   public RunResult result() {
     RunMetadata run = new RunMetadata("synthetic-" + topology, 1_795_458_003_802L, durationMillis, topology,
-        provisioner, client, workload, faults, List.of("vm"), interrupted);
+        provisioner, client, workload, faults, List.of("vm"), interrupted).withSecurity(security);
     return new RunResult(RunResult.SCHEMA, run, histograms, counters, List.of(), List.of());
   }
 }

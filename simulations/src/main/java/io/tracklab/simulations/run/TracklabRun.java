@@ -240,6 +240,11 @@ public final class TracklabRun implements AutoCloseable {
     return () -> connection;
   }
 
+  /** What result.json says of the security: its label, null for none. */
+  private static String securityLabel(TopologySecurity security) {
+    return security.secured() ? security.label() : null;
+  }
+
   /** Who connects as whom, never a password. */
   private static String describeUsers(TopologySecurity security) {
     if (!security.authenticated()) {
@@ -443,8 +448,9 @@ public final class TracklabRun implements AutoCloseable {
       ConsistencyChecker.LostWrites lost = interrupted ? null : auditor.finalAudit();
       RunResult measured = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
           provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
-      RunResult result = new RunResult(measured.schema(), measured.run(), measured.histograms(), measured.counters(),
-          measured.timeline(), ResultGates.check(gates, measured));
+      RunResult result = new RunResult(measured.schema(),
+          measured.run().withSecurity(securityLabel(topology.security())), measured.histograms(),
+          measured.counters(), measured.timeline(), ResultGates.check(gates, measured));
       for (GateVerdict gate : result.gates()) {
         System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
             gate.name(), gate.metric(), gate.comparison(), GateVerdict.format(gate.threshold()), GateVerdict.format(gate.measured()));
@@ -479,7 +485,7 @@ public final class TracklabRun implements AutoCloseable {
     RunSettings settings = plan.settings();
     RunMetadata would = new RunMetadata(id, System.currentTimeMillis(), 0, settings.topology().label(),
         Provisioners.fromSystemProperties().name(), settings.client(), RunRecorder.describe(workloadOf(settings)),
-        List.of(), List.of(hostName()), false);
+        List.of(), List.of(hostName()), false).withSecurity(securityLabel(plan.security()));
     Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), id);
     ResultFiles.write(file, RunResult.unsupported(would, reason));
     System.out.printf("tracklab: %s UNSUPPORTED on %s: %s%n  result written to %s%n", settings.client(),
