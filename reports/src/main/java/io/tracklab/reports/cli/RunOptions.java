@@ -102,7 +102,8 @@ final class RunOptions {
         // tracklab secures the topologies it starts; an external one is as its owner made it
         problems.add(new ExperimentProblem(experiment.source(), 0, "security", null,
             experiment.plan().security().label() + " applies to topologies tracklab starts; an external topology "
-                + "is used as it is (drop --auth/--tls or the security block for --provisioner external)"));
+                + "is reached as its file's security block says (drop --auth/--tls or the experiment's security "
+                + "block for --provisioner external)"));
       }
     }
     if (external.allowFaults()) {

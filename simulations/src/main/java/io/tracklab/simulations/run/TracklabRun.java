@@ -112,11 +112,12 @@ public final class TracklabRun implements AutoCloseable {
     }
     System.out.printf("tracklab: starting a %s topology (%s provisioner) for %s, client %s%n",
         settings.topology(), provisioner.name(), simulation, settings.client());
-    if (plan.security().secured()) {
-      System.out.println("tracklab: security " + plan.security().label() + describeUsers(plan.security()));
-    }
     this.topology = provisioner.start(settings.topology(), plan.security());
     resources.add(topology);
+    if (topology.security().secured()) {
+      // tracklab's own topology as planned, or an external one as its file says
+      System.out.println("tracklab: security " + topology.security().label() + describeUsers(topology.security()));
+    }
     System.out.printf("tracklab: topology ready in %d ms: %s%n", topology.startupTime().toMillis(),
         topology.clientUris());
     this.clientResources = DefaultClientResources.create();

@@ -5,7 +5,6 @@ import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.node.NodeHandle;
-import io.tracklab.topologies.security.Credentials;
 import io.tracklab.topologies.security.TopologySecurity;
 
 /** A node of an assembled topology: how it runs, its proxy, and the ports of both. */
@@ -46,26 +45,12 @@ public final class ProxiedNode implements RedisNode {
 
   @Override
   public RedisURI proxyUri() {
-    return uri(proxyPort, security.client());
+    return security.clientUri(AssembledTopology.HOST, proxyPort);
   }
 
   @Override
   public RedisURI directUri() {
-    return uri(handle.port(), security.admin());
-  }
-
-  /** {@code redis://} or {@code rediss://} to 127.0.0.1:port, as {@code user} when there is one. */
-  private RedisURI uri(int port, Credentials user) {
-    return uri(AssembledTopology.HOST, port, security.tls(), user);
-  }
-
-  static RedisURI uri(String host, int port, boolean tls, Credentials user) {
-    RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withSsl(tls);
-    if (user != null) {
-      builder = user.username() == null ? builder.withPassword(user.password().chars())
-          : builder.withAuthentication(user.username(), user.password().chars());
-    }
-    return builder.build();
+    return security.adminUri(AssembledTopology.HOST, handle.port());
   }
 
   public int proxyPort() {

@@ -5,6 +5,7 @@ import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.external.HostPort;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
 import io.tracklab.topologies.security.NodeAuthConfig;
@@ -103,21 +104,13 @@ final class SentinelTopology extends AssembledTopology {
 
   @Override
   public List<RedisURI> clientUris() {
-    RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(MASTER_NAME).withSsl(security.tls());
+    List<HostPort> sentinels = new ArrayList<>();
     for (RedisNode node : nodes()) {
       if (node.initialRole() == NodeRole.SENTINEL) {
-        // each Sentinel as a URI of its own: it carries the credentials and TLS for that Sentinel
-        builder.withSentinel(ProxiedNode.uri(AssembledTopology.HOST, ((ProxiedNode) node).proxyPort(),
-            security.tls(), security.client()));
+        sentinels.add(new HostPort(AssembledTopology.HOST, ((ProxiedNode) node).proxyPort()));
       }
     }
-    // the top level's credentials are the data nodes'
-    if (security.authenticated()) {
-      builder = security.client().username() == null
-          ? builder.withPassword(security.client().password().chars())
-          : builder.withAuthentication(security.client().username(), security.client().password().chars());
-    }
-    return List.of(builder.build());
+    return List.of(security.sentinelClientUri(MASTER_NAME, sentinels));
   }
 
   @Override

@@ -4,15 +4,19 @@ import eu.rekawek.toxiproxy.Proxy;
 import io.lettuce.core.RedisURI;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
+import io.tracklab.topologies.security.TopologySecurity;
 
 /** A node of the user's own: reached through the user's proxy, administered directly. */
 final class ExternalNode implements RedisNode {
   private final ExternalTopologySpec.Node spec;
   private final Proxy proxy;
+  private final TopologySecurity security;
 
-  ExternalNode(ExternalTopologySpec.Node spec, Proxy proxy) {
+  ExternalNode(ExternalTopologySpec.Node spec, Proxy proxy, TopologySecurity security) {
     this.spec = spec;
     this.proxy = proxy;
+    // an external topology's Sentinels are reached without credentials (docs/external-topology.md)
+    this.security = spec.role() == NodeRole.SENTINEL ? security.tlsOnly() : security;
   }
 
   @Override
@@ -32,12 +36,12 @@ final class ExternalNode implements RedisNode {
 
   @Override
   public RedisURI proxyUri() {
-    return RedisURI.create(spec.address().host(), spec.address().port());
+    return security.clientUri(spec.address().host(), spec.address().port());
   }
 
   @Override
   public RedisURI directUri() {
-    return RedisURI.create(spec.admin().host(), spec.admin().port());
+    return security.adminUri(spec.admin().host(), spec.admin().port());
   }
 
   HostPort address() {

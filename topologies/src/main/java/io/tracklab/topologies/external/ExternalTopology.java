@@ -2,7 +2,11 @@ package io.tracklab.topologies.external;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -14,6 +18,9 @@ import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.assembly.Await;
 import io.tracklab.topologies.node.AdminClient;
 import io.tracklab.topologies.node.NodeProbe;
+import io.tracklab.topologies.security.Secret;
+import io.tracklab.topologies.security.TlsFiles;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A topology tracklab did not start: the user's nodes and Toxiproxy server, described by an
@@ -33,13 +41,15 @@ final class ExternalTopology implements Topology {
   private final ExternalTopologySpec spec;
   private final ToxiproxyClient toxiproxy;
   private final List<ExternalNode> nodes;
-  private final AdminClient admin = new AdminClient();
+  private final AdminClient admin;
   private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
   private final Duration startupTime;
 
   private ExternalTopology(ExternalTopologySpec spec, ToxiproxyClient toxiproxy, List<ExternalNode> nodes,
       Duration startupTime) {
     this.spec = spec;
+    this.admin = new AdminClient(spec.tls() == null ? null : spec.tls().sslOptions());
     this.toxiproxy = toxiproxy;
     this.nodes = List.copyOf(nodes);
     this.startupTime = startupTime;
@@ -63,11 +73,14 @@ final class ExternalTopology implements Topology {
         throw new TopologyException(spec.file() + ": node " + node.name() + " names proxy '" + node.proxy()
             + "', which the Toxiproxy server at " + url + " does not have");
       }
-      if (!NodeProbe.answersPing(node.address().host(), node.address().port())) {
+      ExternalNode external = new ExternalNode(node, proxy, spec.security());
+      if (spec.security().secured()) {
+        answersAsTheClient(spec, external);
+      } else if (!NodeProbe.answersPing(node.address().host(), node.address().port())) {
         throw new TopologyException(spec.file() + ": node " + node.name() + " does not answer PING at "
             + node.address() + " (its proxy " + node.proxy() + " should lead there)");
       }
-      nodes.add(new ExternalNode(node, proxy));
+      nodes.add(external);
     }
     return new ExternalTopology(spec, client, nodes, Duration.ofNanos(System.nanoTime() - start));
   }
@@ -93,21 +106,50 @@ final class ExternalTopology implements Topology {
         + String.join(", ", nodes.stream().map(ExternalNode::name).toList()));
   }
 
+  /** A PING through the node's proxy, logged in and over TLS as the file says: both are checked before any run. */
+  private static void answersAsTheClient(ExternalTopologySpec spec, ExternalNode node) {
+    RedisClient probe = RedisClient.create();
+    try {
+      if (spec.tls() != null) {
+        probe.setOptions(ClientOptions.builder().sslOptions(spec.tls().sslOptions()).build());
+      }
+      RedisURI uri = node.proxyUri();
+      uri.setTimeout(PROBE_TIMEOUT);
+      try (StatefulRedisConnection<String, String> connection = probe.connect(uri)) {
+        connection.sync().ping();
+      }
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      throw new TopologyException(spec.file() + ": node " + node.name() + " did not answer PING at " + node.address()
+          + " (" + spec.security().label() + "): " + Secret.mask(cause.getMessage()), e);
+    } finally {
+      probe.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public TopologySecurity security() {
+    return spec.security();
+  }
+
+  @Override
+  public Optional<SslOptions> sslOptions() {
+    return Optional.ofNullable(spec.tls()).map(TlsFiles::sslOptions);
+  }
+
   @Override
   public List<RedisURI> clientUris() {
     return switch (spec.kind()) {
       case STANDALONE -> List.of(nodes.get(0).proxyUri());
       case CLUSTER -> nodes.stream().map(ExternalNode::proxyUri).toList();
       case SENTINEL -> {
-        RedisURI.Builder builder = null;
-        for (ExternalNode node : nodes) {
-          if (node.initialRole() == NodeRole.SENTINEL) {
-            builder = builder == null
-                ? RedisURI.Builder.sentinel(node.address().host(), node.address().port(), spec.masterName().orElseThrow())
-                : builder.withSentinel(node.address().host(), node.address().port());
-          }
-        }
-        yield List.of(builder.build());
+        List<HostPort> sentinels = nodes.stream().filter(node -> node.initialRole() == NodeRole.SENTINEL)
+            .map(ExternalNode::address).toList();
+        yield List.of(spec.security().sentinelClientUri(spec.masterName().orElseThrow(), sentinels,
+            spec.security().tlsOnly()));
       }
     };
   }

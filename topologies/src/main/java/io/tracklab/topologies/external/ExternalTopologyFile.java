@@ -7,6 +7,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.security.AuthMode;
+import io.tracklab.topologies.security.Credentials;
+import io.tracklab.topologies.security.Secret;
+import io.tracklab.topologies.security.SecretException;
+import io.tracklab.topologies.security.SecretReference;
+import io.tracklab.topologies.security.TlsFiles;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,7 +34,9 @@ import java.util.Set;
 public final class ExternalTopologyFile {
   static final int SCHEMA = 1;
   private static final Set<String> TOP_FIELDS = Set.of("schema", "kind", "masterName", "allowFaults", "allowNodeFaults",
-      "toxiproxy", "nodes");
+      "toxiproxy", "nodes", "security");
+  private static final Set<String> SECURITY_FIELDS = Set.of("username", "password", "adminUsername", "adminPassword",
+      "tls", "caCertificate", "clientCertificate", "clientKey");
   private static final Set<String> TOXIPROXY_FIELDS = Set.of("url");
   private static final Set<String> NODE_FIELDS = Set.of("name", "role", "proxy", "address", "admin");
 
@@ -100,6 +109,9 @@ public final class ExternalTopologyFile {
     }
     HostPort toxiproxy = toxiproxy(root.get("toxiproxy"));
     List<ExternalTopologySpec.Node> nodes = nodes(root.get("nodes"));
+    JsonNode securityNode = root.get("security");
+    TopologySecurity security = securityNode == null ? TopologySecurity.NONE : security(securityNode);
+    TlsFiles tls = security.tls() ? tlsFiles(securityNode) : null;
     if (kind != null && problems.isEmpty()) {
       checkShape(kind, masterName, nodes);
     }
@@ -107,7 +119,110 @@ public final class ExternalTopologyFile {
       throw new TopologyException("invalid external topology file " + file + ":\n  - "
           + String.join("\n  - ", problems));
     }
-    return new ExternalTopologySpec(file, kind, masterName, allowFaults, allowNodeFaults, toxiproxy, nodes);
+    return new ExternalTopologySpec(file, kind, masterName, allowFaults, allowNodeFaults, toxiproxy, nodes,
+        security, tls);
+  }
+
+  /**
+   * The {@code security} block: the client's user and password (what the near-cache and the
+   * workload log in as), the admin's (audits; default: the client's), TLS. Passwords are
+   * env:/file: references; no problem ever repeats one.
+   */
+  private TopologySecurity security(JsonNode node) {
+    if (!node.isObject()) {
+      problem("security", "must be a mapping (username, password, adminUsername, adminPassword, tls, ...)", null);
+      return TopologySecurity.NONE;
+    }
+    unknownFields(node, SECURITY_FIELDS, "security.");
+    String username = optionalText(node, "username");
+    String adminUsername = optionalText(node, "adminUsername");
+    Secret password = secret(node, "password");
+    Secret adminPassword = secret(node, "adminPassword");
+    boolean tls = false;
+    JsonNode tlsNode = node.get("tls");
+    if (tlsNode != null) {
+      if (tlsNode.isBoolean()) {
+        tls = tlsNode.asBoolean();
+      } else {
+        problem("security.tls", "must be true or false", tlsNode);
+      }
+    }
+    if (password == null) {
+      if (username != null || adminPassword != null) {
+        problem("security.password", "is required with " + (username != null ? "username" : "adminPassword"), null);
+      }
+      return new TopologySecurity(AuthMode.NONE, null, null, tls);
+    }
+    if (adminUsername != null && adminPassword == null) {
+      problem("security.adminPassword", "is required with adminUsername", null);
+    }
+    boolean acl = username != null || adminUsername != null;
+    if (!acl && adminPassword != null && !adminPassword.reveal().equals(password.reveal())) {
+      problem("security.adminPassword", "differs from password, but without usernames there is one user "
+          + "(default): name the users, or drop adminPassword", null);
+    }
+    Credentials client = new Credentials(username, password);
+    Credentials admin = adminPassword == null ? client
+        : new Credentials(adminUsername != null ? adminUsername : username, adminPassword);
+    return new TopologySecurity(acl ? AuthMode.ACL : AuthMode.PASSWORD, admin, client, tls);
+  }
+
+  private String optionalText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      problem("security." + field, "must be text", value);
+      return null;
+    }
+    return value.asText().trim();
+  }
+
+  private Secret secret(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    String where = "security." + field;
+    if (!value.isTextual()) {
+      problem(where, "must be env:NAME or file:PATH", null);
+      return null;
+    }
+    try {
+      Path base = file.toAbsolutePath().getParent();
+      return SecretReference.resolve(value.asText(), where, System.getenv(), base == null ? Path.of("") : base);
+    } catch (SecretException e) {
+      problems.add(e.getMessage()); // names the field, never the value
+      return null;
+    }
+  }
+
+  /** The TLS files, relative to this file; without any, the JVM's trust store and no client certificate. */
+  private TlsFiles tlsFiles(JsonNode node) {
+    Path ca = existingFile(node, "caCertificate");
+    Path certificate = existingFile(node, "clientCertificate");
+    Path key = existingFile(node, "clientKey");
+    if ((certificate == null) != (key == null) && problems.isEmpty()) {
+      problem(certificate == null ? "security.clientCertificate" : "security.clientKey",
+          "is required with " + (certificate == null ? "clientKey" : "clientCertificate"), null);
+      return new TlsFiles(ca, null, null);
+    }
+    return new TlsFiles(ca, certificate, key);
+  }
+
+  private Path existingFile(JsonNode node, String field) {
+    String text = optionalText(node, field);
+    if (text == null) {
+      return null;
+    }
+    Path base = file.toAbsolutePath().getParent();
+    Path path = base == null ? Path.of(text) : base.resolve(text);
+    if (!Files.isReadable(path)) {
+      problem("security." + field, "no readable file " + path, null);
+      return null;
+    }
+    return path;
   }
 
   private HostPort toxiproxy(JsonNode node) {

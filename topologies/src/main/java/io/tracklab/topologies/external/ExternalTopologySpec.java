@@ -2,6 +2,8 @@ package io.tracklab.topologies.external;
 
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.security.TlsFiles;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import java.util.Optional;
  *     also act on the nodes themselves where Redis has a command for it (Sentinel and Cluster
  *     failovers); only with {@code allowFaults}. Killing, pausing and migrating are never allowed:
  *     tracklab does not own these processes or this data.
+ * @param security how the nodes authenticate clients and whether they speak TLS: the file's
+ *     {@code security} block (passwords read from env: or file: references)
+ * @param tls where the TLS settings are; null without TLS
  */
 public record ExternalTopologySpec(
     Path file,
@@ -26,16 +31,27 @@ public record ExternalTopologySpec(
     boolean allowFaults,
     boolean allowNodeFaults,
     HostPort toxiproxy,
-    List<Node> nodes) {
+    List<Node> nodes,
+    TopologySecurity security,
+    TlsFiles tls) {
 
   public ExternalTopologySpec {
     nodes = List.copyOf(nodes);
+    if (security.tls() != (tls != null)) {
+      throw new IllegalArgumentException("TLS files without TLS, or TLS without files");
+    }
   }
 
-  /** A topology whose file allows no fault on the nodes themselves. */
+  /** A topology without passwords or TLS, whose file allows no fault on the nodes themselves. */
   public ExternalTopologySpec(Path file, TopologyKind kind, Optional<String> masterName, boolean allowFaults,
       HostPort toxiproxy, List<Node> nodes) {
     this(file, kind, masterName, allowFaults, false, toxiproxy, nodes);
+  }
+
+  /** A topology without passwords or TLS. */
+  public ExternalTopologySpec(Path file, TopologyKind kind, Optional<String> masterName, boolean allowFaults,
+      boolean allowNodeFaults, HostPort toxiproxy, List<Node> nodes) {
+    this(file, kind, masterName, allowFaults, allowNodeFaults, toxiproxy, nodes, TopologySecurity.NONE, null);
   }
 
   /**

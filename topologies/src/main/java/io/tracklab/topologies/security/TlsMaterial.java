@@ -185,12 +185,14 @@ public final class TlsMaterial {
     return lines;
   }
 
+  /** What a client needs: this CA to trust, the client certificate to present. */
+  public TlsFiles clientFiles() {
+    return new TlsFiles(caCertificate(), clientCertificate(), clientKey());
+  }
+
   /** Lettuce's TLS options: trust this CA only, present the client certificate. */
   public SslOptions sslOptions() {
-    return SslOptions.builder().jdkSslProvider()
-        .trustManager(caCertificate().toFile())
-        .keyManager(clientCertificate().toFile(), clientKey().toFile(), null)
-        .build();
+    return clientFiles().sslOptions();
   }
 
   /** The same for JDK sockets (readiness probes, Jedis): trusts this CA, presents the client certificate. */

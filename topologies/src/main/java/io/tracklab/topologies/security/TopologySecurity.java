@@ -1,5 +1,8 @@
 package io.tracklab.topologies.security;
 
+import io.lettuce.core.RedisURI;
+import io.tracklab.topologies.external.HostPort;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,6 +59,51 @@ public record TopologySecurity(AuthMode auth, Credentials admin, Credentials cli
   /** Anything to set up at all. */
   public boolean secured() {
     return authenticated() || tls;
+  }
+
+  /** The same TLS, without authentication. */
+  public TopologySecurity tlsOnly() {
+    return new TopologySecurity(AuthMode.NONE, null, null, tls);
+  }
+
+  /** {@code redis://} (or {@code rediss://}) to {@code host:port} as the client user. */
+  public RedisURI clientUri(String host, int port) {
+    return uri(host, port, client);
+  }
+
+  /** {@code redis://} (or {@code rediss://}) to {@code host:port} as the admin. */
+  public RedisURI adminUri(String host, int port) {
+    return uri(host, port, admin);
+  }
+
+  private RedisURI uri(String host, int port, Credentials user) {
+    RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withSsl(tls);
+    if (user != null) {
+      builder = user.username() == null ? builder.withPassword(user.password().chars())
+          : builder.withAuthentication(user.username(), user.password().chars());
+    }
+    return builder.build();
+  }
+
+  /**
+   * A Sentinel URI for clients: each Sentinel as a URI of its own (its credentials and TLS), the
+   * client user's credentials at the top level, for the data nodes.
+   */
+  public RedisURI sentinelClientUri(String masterName, List<HostPort> sentinels) {
+    return sentinelClientUri(masterName, sentinels, this);
+  }
+
+  /** {@link #sentinelClientUri(String, List)} with the Sentinels reached as {@code sentinelSecurity} says. */
+  public RedisURI sentinelClientUri(String masterName, List<HostPort> sentinels, TopologySecurity sentinelSecurity) {
+    RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(masterName).withSsl(tls);
+    for (HostPort sentinel : sentinels) {
+      builder.withSentinel(sentinelSecurity.clientUri(sentinel.host(), sentinel.port()));
+    }
+    if (authenticated()) {
+      builder = client.username() == null ? builder.withPassword(client.password().chars())
+          : builder.withAuthentication(client.username(), client.password().chars());
+    }
+    return builder.build();
   }
 
   /** {@code none}, {@code password}, {@code acl}, each with {@code +tls} when it applies. */

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.assembly.AssembledTopology;
 import io.tracklab.topologies.local.LocalProvisioner;
+import io.tracklab.topologies.security.AuthMode;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +65,44 @@ class ExternalProvisionerIT {
     Path file = directory.resolve("staging.yaml");
     Files.writeString(file, yaml.toString());
     return file;
+  }
+
+  @Test
+  void aSecuredTopology_isReachedAsItsFileSays_andAWrongPasswordStopsTheStart() throws Exception {
+    TopologySecurity theirSecurity = TopologySecurity.generated(AuthMode.ACL, true);
+    try (Topology theirs = new LocalProvisioner().start(TopologyKind.STANDALONE, theirSecurity)) {
+      Path tls = ((AssembledTopology) theirs).directory().resolve("tls");
+      Files.writeString(directory.resolve("app.pw"), theirSecurity.client().password().reveal());
+      Files.writeString(directory.resolve("ops.pw"), theirSecurity.admin().password().reveal());
+      RedisNode primary = theirs.node("primary");
+      String common = "schema: 1\nkind: standalone\ntoxiproxy:\n  url: " + theirs.toxiproxyUrl() + "\nnodes:\n"
+          + "  - name: primary\n    role: primary\n    proxy: primary\n    address: 127.0.0.1:"
+          + primary.proxyUri().getPort() + "\n    admin: 127.0.0.1:" + primary.directUri().getPort() + "\n"
+          + "security:\n  username: tracklab-client\n  adminUsername: tracklab-admin\n  adminPassword: file:ops.pw\n"
+          + "  tls: true\n  caCertificate: " + tls.resolve("ca.crt").toAbsolutePath() + "\n  clientCertificate: "
+          + tls.resolve("client.crt").toAbsolutePath() + "\n  clientKey: " + tls.resolve("client.key").toAbsolutePath()
+          + "\n";
+      Path file = directory.resolve("secured.yaml");
+      Files.writeString(file, common + "  password: file:app.pw\n");
+      try (Topology external = new ExternalProvisioner(file).start(TopologyKind.STANDALONE);
+          RedisClient secured = RedisClient.create()) {
+        assertThat(external.security().label()).isEqualTo("acl+tls");
+        secured.setOptions(ClientOptions.builder().sslOptions(external.sslOptions().orElseThrow()).build());
+        try (StatefulRedisConnection<String, String> connection = secured.connect(external.clientUris().get(0))) {
+          connection.sync().set("via", "secured external");
+        }
+        assertThat(external.admin("primary").get("via")).isEqualTo("secured external");
+        assertThat(external.admin("primary").configGet("maxmemory")).containsKey("maxmemory"); // the admin user
+      }
+      Files.writeString(directory.resolve("wrong.pw"), "not-their-password-77");
+      Files.writeString(file, common + "  password: file:wrong.pw\n");
+      assertThatThrownBy(() -> new ExternalProvisioner(file).start(TopologyKind.STANDALONE))
+          .isInstanceOf(TopologyException.class)
+          .hasMessageContaining("node primary did not answer PING at 127.0.0.1:" + primary.proxyUri().getPort()
+              + " (acl+tls)")
+          .hasMessageContaining("WRONGPASS")
+          .hasMessageNotContaining("not-their-password-77");
+    }
   }
 
   @Test

@@ -127,4 +127,57 @@ class ExternalTopologyFileTest {
         .isInstanceOf(TopologyException.class)
         .hasMessageStartingWith("cannot read the external topology file " + missing);
   }
+
+  @Test
+  void security_usersAndPasswordsFromReferences_andTlsFilesNextToTheFile() throws IOException {
+    Files.writeString(directory.resolve("app.pw"), "app-password-1\n");
+    Files.writeString(directory.resolve("admin.pw"), "admin-password-1\n");
+    Files.writeString(directory.resolve("ca.crt"), "not checked here");
+    ExternalTopologySpec spec = ExternalTopologyFile.load(file("""
+        security:
+          username: app
+          password: file:app.pw
+          adminUsername: ops
+          adminPassword: file:admin.pw
+          tls: true
+          caCertificate: ca.crt
+        """ + SENTINEL));
+    assertThat(spec.security().label()).isEqualTo("acl+tls");
+    assertThat(spec.security().client().user()).isEqualTo("app");
+    assertThat(spec.security().client().password().reveal()).isEqualTo("app-password-1");
+    assertThat(spec.security().admin().user()).isEqualTo("ops");
+    assertThat(spec.tls().caCertificate()).isEqualTo(directory.resolve("ca.crt").toAbsolutePath());
+    assertThat(spec.tls().clientCertificate()).isNull();
+
+    ExternalTopologySpec password = ExternalTopologyFile.load(file("security:\n  password: file:app.pw\n" + SENTINEL));
+    assertThat(password.security().label()).isEqualTo("password");
+    assertThat(password.security().admin().password().reveal()).isEqualTo("app-password-1");
+    assertThat(password.tls()).isNull();
+  }
+
+  @Test
+  void securityProblems_nameTheField_neverThePassword() throws IOException {
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("""
+        security:
+          username: app
+          password: literal-secret-42
+          adminUsername: ops
+          tls: maybe
+          caCertificate: missing.crt
+          realm: x
+        """ + SENTINEL)))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("security.password: is not a secret reference")
+        .hasMessageContaining("security.tls: must be true or false")
+        .hasMessageContaining("security.realm: is not a known field")
+        .hasMessageNotContaining("literal-secret-42");
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("""
+        security:
+          password: env:TRACKLAB_SURELY_UNSET_VARIABLE
+          tls: true
+          caCertificate: missing.crt
+        """ + SENTINEL)))
+        .hasMessageContaining("security.password: environment variable TRACKLAB_SURELY_UNSET_VARIABLE is not set")
+        .hasMessageContaining("security.caCertificate: no readable file");
+  }
 }
