@@ -112,6 +112,13 @@ public final class ExternalTopologyFile {
     JsonNode securityNode = root.get("security");
     TopologySecurity security = securityNode == null ? TopologySecurity.NONE : security(securityNode);
     TlsFiles tls = security.tls() ? tlsFiles(securityNode) : null;
+    if (securityNode != null && !security.tls()) {
+      for (String field : List.of("caCertificate", "clientCertificate", "clientKey")) {
+        if (securityNode.has(field)) {
+          problem("security." + field, "only applies with tls: true", null);
+        }
+      }
+    }
     if (kind != null && problems.isEmpty()) {
       checkShape(kind, masterName, nodes);
     }

@@ -41,7 +41,12 @@ class ExternalTopologyFileFuzzTest {
       "    role: sentinel",
       "    proxy: sentinel-1",
       "    address: 127.0.0.1:36379",
-      "    admin: 127.0.0.1:26379");
+      "    admin: 127.0.0.1:26379",
+      "security:",
+      "  username: app",
+      "  password: env:PATH",
+      "  tls: false",
+      "  caCertificate: /nonexistent/ca.crt");
 
   @BeforeContainer
   static void createDirectory() throws IOException {
@@ -64,7 +69,7 @@ class ExternalTopologyFileFuzzTest {
         Arbitraries.strings().withChars("abcxyz019-.:/_ '\"[]{}#&*!|>%@,?").ofMaxLength(24),
         Arbitraries.of("", "~", "null", "-1", "0", "65536", "99999999999", "http://", "http://host", "ftp://x:1",
             "http://127.0.0.1:-1", "host:", ":1", "[::1]:6379", "true", "yes", "[1]", "{a: b}", "'x", "cluster",
-            "standalone", "replica", "ü"));
+            "standalone", "replica", "ü", "env:", "file:", "env:PATH", "file:/nonexistent", "hunter2-literal"));
     return Combinators.combine(Arbitraries.integers().between(0, VALID.size() - 1), values, Arbitraries.of(true, false))
         .as((line, value, wholeLine) -> {
           StringBuilder text = new StringBuilder();

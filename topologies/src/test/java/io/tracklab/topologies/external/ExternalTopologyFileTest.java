@@ -179,5 +179,7 @@ class ExternalTopologyFileTest {
         """ + SENTINEL)))
         .hasMessageContaining("security.password: environment variable TRACKLAB_SURELY_UNSET_VARIABLE is not set")
         .hasMessageContaining("security.caCertificate: no readable file");
+    assertThatThrownBy(() -> ExternalTopologyFile.load(file("security:\n  caCertificate: ca.crt\n" + SENTINEL)))
+        .hasMessageContaining("security.caCertificate: only applies with tls: true");
   }
 }
