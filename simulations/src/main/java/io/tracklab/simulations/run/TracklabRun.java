@@ -1,6 +1,5 @@
 package io.tracklab.simulations.run;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
@@ -82,6 +81,8 @@ public final class TracklabRun implements AutoCloseable {
   private final Topology topology;
   private final Provisioner provisioner;
   private final ClientResources clientResources;
+  /** Where the client under test and the writer connect, and over what (TLS options). */
+  private final ClientEndpoints endpoints;
   private final StampedWriter writer;
   private final LostWriteAuditor auditor;
   private volatile LongConsumer heldViolations;
@@ -128,6 +129,7 @@ public final class TracklabRun implements AutoCloseable {
       uri.setTimeout(Duration.ofSeconds(2));
       uris.add(uri);
     }
+    this.endpoints = new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null));
     this.writer = new StampedWriter(writerConnection(writerUris(uris), cluster));
     this.recorder = new RunRecorder(workload,
         new CheckerConfig(workload.keys(), 0, gates.staleBound()),
@@ -160,8 +162,7 @@ public final class TracklabRun implements AutoCloseable {
       case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
-    this.client = factory.open(new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null)),
-        clientListener());
+    this.client = factory.open(endpoints, clientListener());
     resources.add(0, client);
     this.startNanos = System.nanoTime();
   }
@@ -218,7 +219,7 @@ public final class TracklabRun implements AutoCloseable {
     if (cluster) {
       RedisClusterClient clusterClient = RedisClusterClient.create(clientResources, uris);
       // follow failovers and migrations as they happen, not on the next periodic refresh
-      clusterClient.setOptions(ClusterClientOptions.builder(clientOptions().build())
+      clusterClient.setOptions(ClusterClientOptions.builder(endpoints.clientOptions().build())
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
               .enableAllAdaptiveRefreshTriggers()
               .enablePeriodicRefresh(Duration.ofSeconds(1))
@@ -229,7 +230,7 @@ public final class TracklabRun implements AutoCloseable {
       return () -> connection;
     }
     RedisClient plain = RedisClient.create(clientResources, uris.get(0));
-    plain.setOptions(clientOptions().build());
+    plain.setOptions(endpoints.clientOptions().build());
     resources.add(0, () -> plain.shutdown(0, 2, TimeUnit.SECONDS));
     if (settings.topology() == TopologyKind.SENTINEL) {
       SentinelPrimaryFollower follower = new SentinelPrimaryFollower(clientResources, plain, uris.get(0),
@@ -254,13 +255,6 @@ public final class TracklabRun implements AutoCloseable {
     return ": admin (audits, faults) as user " + security.admin().user() + ", the client under test and the "
         + "workload as user " + security.client().user() + (security.tls() ? ", over TLS" : "")
         + "; passwords are never printed";
-  }
-
-  /** Lettuce client options that reach this topology (TLS when it has it). */
-  private ClientOptions.Builder clientOptions() {
-    ClientOptions.Builder options = ClientOptions.builder();
-    topology.sslOptions().ifPresent(options::sslOptions);
-    return options;
   }
 
   /** Version 1 of every key, so reads find values from the first second. */

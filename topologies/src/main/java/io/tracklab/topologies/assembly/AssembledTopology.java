@@ -2,6 +2,7 @@ package io.tracklab.topologies.assembly;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
@@ -14,12 +15,11 @@ import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.PortTakenException;
 import io.tracklab.topologies.node.ProxyServer;
-import io.lettuce.core.SslOptions;
 import io.tracklab.topologies.security.NodeAuthConfig;
 import io.tracklab.topologies.security.TlsMaterial;
 import io.tracklab.topologies.security.TopologySecurity;
-import java.nio.file.Files;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A topology assembled from nodes that each sit behind their own proxy on 127.0.0.1: what the
@@ -53,6 +54,8 @@ public abstract class AssembledTopology implements Topology {
   /** The run's certificates when the topology is TLS-only; null otherwise. */
   protected final TlsMaterial tls;
   private final SslOptions sslOptions;
+  /** How readiness probes reach TLS-only nodes; null without TLS. */
+  private final SSLContext probeContext;
   private final TopologyKind kind;
   private final ProxyServer proxyServer;
   private final NodeLauncher launcher;
@@ -67,6 +70,7 @@ public abstract class AssembledTopology implements Topology {
     this.security = security;
     this.tls = security.tls() ? TlsMaterial.generate(directory.resolve("tls")) : null;
     this.sslOptions = tls == null ? null : tls.sslOptions();
+    this.probeContext = tls == null ? null : tls.sslContext();
     this.admin = new AdminClient(sslOptions);
     this.proxyServer = proxyServer;
     this.launcher = launcher;
@@ -143,7 +147,7 @@ public abstract class AssembledTopology implements Topology {
           lines.addAll(NodeAuthConfig.dataNode(security, kind != TopologyKind.STANDALONE));
         }
         NodeHandle handle = launcher.start(new NodeLaunch(name, directory.resolve(name), port, lines, sentinel,
-            tls == null ? null : tls.sslContext()));
+            probeContext));
         ProxiedNode node = new ProxiedNode(name, role, proxy, proxyPort, handle, busPort, security);
         synchronized (nodes) {
           nodes.put(name, node);

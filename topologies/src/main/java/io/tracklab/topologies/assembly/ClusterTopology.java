@@ -274,15 +274,6 @@ final class ClusterTopology extends AssembledTopology {
    * until every live node agrees on the new owner. Clients that still go to the old owner get
    * {@code ASK} during the move and {@code MOVED} after it, both naming the target's proxy.
    */
-  /** MIGRATE connects to the target itself: as the admin when the topology has authentication. */
-  private MigrateArgs<String> authenticated(MigrateArgs<String> args) {
-    if (!security.authenticated()) {
-      return args;
-    }
-    return security.admin().username() == null ? args.auth(security.admin().password().chars())
-        : args.auth2(security.admin().username(), security.admin().password().reveal());
-  }
-
   @Override
   public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
     ProxiedNode from = node(fromPrimary);
@@ -308,5 +299,14 @@ final class ClusterTopology extends AssembledTopology {
       }
     }
     awaitAgreement(slot, toId, toPrimary);
+  }
+
+  /** MIGRATE connects to the target itself: as the admin when the topology has authentication. */
+  private MigrateArgs<String> authenticated(MigrateArgs<String> args) {
+    if (!security.authenticated()) {
+      return args;
+    }
+    return security.admin().username() == null ? args.auth(security.admin().password().chars())
+        : args.auth2(security.admin().username(), security.admin().password().reveal());
   }
 }
