@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.nearcache.NearCacheRead;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
@@ -19,23 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redisson's client-side caching through the adapter, against real redis-servers behind their proxies. */
 class RedissonCscClientIT {
-  private static ClientResources resources;
-
-  @BeforeAll
-  static void start() {
-    resources = DefaultClientResources.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
 
 
   /** Connections of the node with {@code CLIENT TRACKING} on (flag {@code t} in CLIENT LIST). */
@@ -87,7 +76,7 @@ class RedissonCscClientIT {
     Invalidations invalidations = new Invalidations();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
         CacheClient client = RedissonCscClient.factory()
-            .open(new ClientEndpoints(resources, uris(topology), false), invalidations)) {
+            .open(new ClientEndpoints(RESOURCES.get(), uris(topology), false), invalidations)) {
       missHitInvalidate(client, invalidations, topology.admin("primary"), "csc:1");
     }
   }
@@ -97,7 +86,7 @@ class RedissonCscClientIT {
     Invalidations invalidations = new Invalidations();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.SENTINEL);
         CacheClient client = RedissonCscClient.factory()
-            .open(new ClientEndpoints(resources, uris(topology), false), invalidations)) {
+            .open(new ClientEndpoints(RESOURCES.get(), uris(topology), false), invalidations)) {
       missHitInvalidate(client, invalidations, topology.admin("primary"), "csc:1");
     }
   }
@@ -107,7 +96,7 @@ class RedissonCscClientIT {
     Invalidations invalidations = new Invalidations();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.CLUSTER);
         CacheClient client = RedissonCscClient.factory()
-            .open(new ClientEndpoints(resources, uris(topology), true), invalidations)) {
+            .open(new ClientEndpoints(RESOURCES.get(), uris(topology), true), invalidations)) {
       for (int slot : new int[] {0, 8000, 16000}) { // one on each primary
         String key = keyIn(slot);
         missHitInvalidate(client, invalidations, topology.admin(topology.currentPrimary(slot).name()), key);
@@ -122,7 +111,7 @@ class RedissonCscClientIT {
     Invalidations invalidations = new Invalidations();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
         CacheClient client = RedissonCscClient.factory()
-            .open(new ClientEndpoints(resources, uris(topology), false), invalidations)) {
+            .open(new ClientEndpoints(RESOURCES.get(), uris(topology), false), invalidations)) {
       RedisCommands<String, String> redis = topology.admin("primary");
       redis.set("csc:1", "v1");
       client.readAsync("csc:1").get(5, TimeUnit.SECONDS);
@@ -139,7 +128,7 @@ class RedissonCscClientIT {
     Invalidations invalidations = new Invalidations();
     try (Topology topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
         CacheClient client = RedissonCscClient.factory()
-            .open(new ClientEndpoints(resources, uris(topology), false), invalidations)) {
+            .open(new ClientEndpoints(RESOURCES.get(), uris(topology), false), invalidations)) {
       RedisCommands<String, String> redis = topology.admin("primary");
       redis.set("csc:1", "v1");
       client.readAsync("csc:1").get(5, TimeUnit.SECONDS);

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.nearcache.NearCacheListener;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
@@ -19,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,17 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without authentication.)
  */
 class SecuredClientsIT {
-  private static ClientResources resources;
-
-  @BeforeAll
-  static void start() {
-    resources = DefaultClientResources.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
 
   static Stream<Arguments> clients() {
     Map<String, CacheClient.Factory> factories = Map.of(
@@ -73,7 +61,7 @@ class SecuredClientsIT {
       topology.admin(primary).set("k", "v1");
       List<RedisURI> uris = topology.clientUris();
       uris.forEach(uri -> uri.setTimeout(Duration.ofSeconds(2)));
-      try (CacheClient client = factory.open(new ClientEndpoints(resources, uris, false), NearCacheListener.NONE)) {
+      try (CacheClient client = factory.open(new ClientEndpoints(RESOURCES.get(), uris, false), NearCacheListener.NONE)) {
         assertThat(client.readAsync("k").join().value()).isEqualTo("v1");
         topology.admin(primary).set("k", "v2");
         await().atMost(Duration.ofSeconds(5)).until(() -> "v2".equals(client.readAsync("k").join().value()));

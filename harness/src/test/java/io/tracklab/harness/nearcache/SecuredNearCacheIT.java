@@ -12,8 +12,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
@@ -25,9 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,17 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fails at start naming the command; a wrong password fails at once, without retrying.
  */
 class SecuredNearCacheIT {
-  private static ClientResources resources;
-
-  @BeforeAll
-  static void start() {
-    resources = DefaultClientResources.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
 
   private static TrackedNearCache<String> open(Topology topology, List<RedisURI> uris) {
     for (RedisURI uri : uris) {
@@ -56,8 +44,8 @@ class SecuredNearCacheIT {
     }
     NearCacheConfig config = NearCacheConfig.builder().ssl(topology.sslOptions().orElse(null)).build();
     return topology.kind() == TopologyKind.CLUSTER
-        ? TrackedNearCache.stringsOnCluster(resources, uris, config, NearCacheListener.NONE)
-        : TrackedNearCache.strings(resources, uris.get(0), config, NearCacheListener.NONE);
+        ? TrackedNearCache.stringsOnCluster(RESOURCES.get(), uris, config, NearCacheListener.NONE)
+        : TrackedNearCache.strings(RESOURCES.get(), uris.get(0), config, NearCacheListener.NONE);
   }
 
   @ParameterizedTest
@@ -88,7 +76,7 @@ class SecuredNearCacheIT {
 
   private static List<Map<String, Object>> sentinelAclLog(RedisNode sentinel) {
     // Sentinels answer ACL LOG too; read it through a plain admin connection
-    try (var client = io.lettuce.core.RedisClient.create(resources);
+    try (var client = io.lettuce.core.RedisClient.create(RESOURCES.get());
         var connection = client.connect(sentinel.directUri())) {
       return connection.sync().aclLog();
     }

@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
@@ -14,24 +13,13 @@ import io.tracklab.topologies.local.LocalProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rule 6: tracking on every primary's connection; slot moves flush their slots only. */
 class TrackedNearCacheClusterIT {
-  private static ClientResources resources;
-
-  @BeforeAll
-  static void start() {
-    resources = DefaultClientResources.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
 
   private static TrackedNearCache<String> open(Topology topology, RecordingListener events) {
     List<RedisURI> seeds = new ArrayList<>();
@@ -39,7 +27,7 @@ class TrackedNearCacheClusterIT {
       uri.setTimeout(Duration.ofSeconds(2));
       seeds.add(uri);
     }
-    return TrackedNearCache.stringsOnCluster(resources, seeds, NearCacheConfig.builder().build(), events);
+    return TrackedNearCache.stringsOnCluster(RESOURCES.get(), seeds, NearCacheConfig.builder().build(), events);
   }
 
   /** A key in {@code slot} (keys with a hash tag share its slot). */

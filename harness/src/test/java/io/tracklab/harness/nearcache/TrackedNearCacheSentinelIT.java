@@ -4,42 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A primary change starts a new epoch: flush, re-track on the new primary. */
 class TrackedNearCacheSentinelIT {
-  private static ClientResources resources;
-
-  @BeforeAll
-  static void start() {
-    resources = DefaultClientResources.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    resources.shutdown(0, 2, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
 
   private static TrackedNearCache<String> open(Topology topology, RecordingListener events) {
     RedisURI uri = topology.clientUris().get(0);
     uri.setTimeout(Duration.ofSeconds(2));
-    return TrackedNearCache.strings(resources, uri, NearCacheConfig.builder().build(), events);
+    return TrackedNearCache.strings(RESOURCES.get(), uri, NearCacheConfig.builder().build(), events);
   }
 
   /** Counts {@code +switch-master} announcements, as the cache's own watcher hears them. */
   private static SentinelWatcher watch(Topology topology, AtomicInteger announcements) {
-    SentinelWatcher watcher = new SentinelWatcher(resources, topology.clientUris().get(0),
+    SentinelWatcher watcher = new SentinelWatcher(RESOURCES.get(), topology.clientUris().get(0),
         announced -> announcements.incrementAndGet());
     watcher.start();
     return watcher;
