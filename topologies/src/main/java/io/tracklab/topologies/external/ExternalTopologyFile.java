@@ -87,25 +87,11 @@ public final class ExternalTopologyFile {
       }
     }
     Optional<String> masterName = Optional.ofNullable(root.get("masterName")).map(JsonNode::asText);
-    boolean allowFaults = false;
-    JsonNode allow = root.get("allowFaults");
-    if (allow != null) {
-      if (allow.isBoolean()) {
-        allowFaults = allow.asBoolean();
-      } else {
-        problem("allowFaults", "must be true or false", allow);
-      }
-    }
-    boolean allowNodeFaults = false;
-    JsonNode allowNodes = root.get("allowNodeFaults");
-    if (allowNodes != null) {
-      if (!allowNodes.isBoolean()) {
-        problem("allowNodeFaults", "must be true or false", allowNodes);
-      } else if (allowNodes.asBoolean() && !allowFaults) {
-        problem("allowNodeFaults", "is true but allowFaults is not: faults on the nodes need both", allowNodes);
-      } else {
-        allowNodeFaults = allowNodes.asBoolean();
-      }
+    boolean allowFaults = flag(root, "allowFaults", "allowFaults");
+    boolean allowNodeFaults = flag(root, "allowNodeFaults", "allowNodeFaults");
+    if (allowNodeFaults && !allowFaults) {
+      problem("allowNodeFaults", "is true but allowFaults is not: faults on the nodes need both", root.get("allowNodeFaults"));
+      allowNodeFaults = false;
     }
     HostPort toxiproxy = toxiproxy(root.get("toxiproxy"));
     List<ExternalTopologySpec.Node> nodes = nodes(root.get("nodes"));
@@ -145,15 +131,7 @@ public final class ExternalTopologyFile {
     String adminUsername = optionalText(node, "adminUsername");
     Secret password = secret(node, "password");
     Secret adminPassword = secret(node, "adminPassword");
-    boolean tls = false;
-    JsonNode tlsNode = node.get("tls");
-    if (tlsNode != null) {
-      if (tlsNode.isBoolean()) {
-        tls = tlsNode.asBoolean();
-      } else {
-        problem("security.tls", "must be true or false", tlsNode);
-      }
-    }
+    boolean tls = flag(node, "tls", "security.tls");
     if (password == null) {
       if (username != null || adminPassword != null) {
         problem("security.password", "is required with " + (username != null ? "username" : "adminPassword"), null);
@@ -172,6 +150,19 @@ public final class ExternalTopologyFile {
     Credentials admin = adminPassword == null ? client
         : new Credentials(adminUsername != null ? adminUsername : username, adminPassword);
     return new TopologySecurity(acl ? AuthMode.ACL : AuthMode.PASSWORD, admin, client, tls);
+  }
+
+  /** An optional true/false field; false when absent, and a problem (false) when it is anything else. */
+  private boolean flag(JsonNode node, String field, String path) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      problem(path, "must be true or false", value);
+      return false;
+    }
+    return value.asBoolean();
   }
 
   private String optionalText(JsonNode node, String field) {
