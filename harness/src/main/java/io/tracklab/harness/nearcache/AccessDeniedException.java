@@ -42,6 +42,9 @@ public final class AccessDeniedException extends NearCacheException {
       if (reply == null) {
         continue;
       }
+      if (!reply.startsWith("WRONGPASS") && !reply.startsWith("NOAUTH") && !reply.startsWith("NOPERM")) {
+        continue; // most failures (every refused reconnect) end here, without resolving credentials
+      }
       String node = uri.getHost() != null ? uri.getHost() + ":" + uri.getPort()
           : "the primary the Sentinels name for " + uri.getSentinelMasterId();
       String user = user(uri);
