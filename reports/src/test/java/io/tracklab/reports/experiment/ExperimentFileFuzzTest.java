@@ -1,15 +1,16 @@
 package io.tracklab.reports.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tracklab.testsupport.fuzz.Fuzz;
+import io.tracklab.testsupport.fuzz.Gen;
+import io.tracklab.testsupport.fuzz.Gens;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Generated malformed experiment files: whatever a user writes, reading it ends in an experiment
@@ -17,6 +18,7 @@ import net.jqwik.api.Combinators;
  * wrong — never another exception (which the command line would print as an infrastructure
  * failure, or worse, a stack trace).
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ExperimentFileFuzzTest {
   private static final Path FILE = Path.of("experiments/fuzz.yaml");
 
@@ -43,65 +45,62 @@ class ExperimentFileFuzzTest {
       "  tls: false",
       "  adminPassword: env:PATH");
 
-  @Provide
-  Arbitrary<String> nasty() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().withChars("abcxyz019-.:_ \t'\"[]{}#&*!|>%@`,?\\").ofMaxLength(24),
-        Arbitraries.of("", "~", "null", "-1", "0", "1e309", "NaN", "-0s", "99999999999999999999", "10", "1.5",
-            "true", "[1, 2]", "{a: 1}", "'unterminated", "\"also", "&anchor x", "*alias", "!!binary AAAA",
-            "at 5s: kill primary", "at -1s: reset primary", "at 1s for 1s: latency on nowhere", "ü", "\u0000",
-            "10000000s", "zipf:-3", "hotset:2:2", ":", "::", "zipf::", "sentinel", "cluster", "ttl", "lettuce-csc",
-            "acl", "none", "env:", "file:", "env:TRACKLAB_SURELY_UNSET", "file:/nonexistent/pw", "file:.",
-            "[env:PATH]"));
-  }
+  private static final Gen<String> NASTY = Gens.oneOf(
+      Gens.strings("abcxyz019-.:_ \t'\"[]{}#&*!|>%@`,?\\", 0, 24),
+      Gens.of("", "~", "null", "-1", "0", "1e309", "NaN", "-0s", "99999999999999999999", "10", "1.5",
+          "true", "[1, 2]", "{a: 1}", "'unterminated", "\"also", "&anchor x", "*alias", "!!binary AAAA",
+          "at 5s: kill primary", "at -1s: reset primary", "at 1s for 1s: latency on nowhere", "ü", "\u0000",
+          "10000000s", "zipf:-3", "hotset:2:2", ":", "::", "zipf::", "sentinel", "cluster", "ttl", "lettuce-csc",
+          "acl", "none", "env:", "file:", "env:TRACKLAB_SURELY_UNSET", "file:/nonexistent/pw", "file:.",
+          "[env:PATH]"));
 
-  @Provide
-  Arbitrary<String> passwords() {
-    return Arbitraries.strings().withChars("abcdefXYZ0123456789!$%^()+=~;.,<>?/").ofMinLength(6).ofMaxLength(24);
-  }
+  private static final Gen<String> PASSWORDS = Gens.strings("abcdefXYZ0123456789!$%^()+=~;.,<>?/", 6, 24);
+
+  /** The valid file with one line's value (or the whole line) replaced. */
+  private static final Gen<String> MUTATED_FILES = Gens.triples(Gens.integers(0, VALID.size() - 1), NASTY, Gens.coin())
+      .map(mutation -> {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < VALID.size(); i++) {
+          String original = VALID.get(i);
+          if (i != mutation.first()) {
+            text.append(original);
+          } else if (mutation.third()) {
+            text.append(mutation.second());
+          } else {
+            int colon = original.indexOf(": ");
+            text.append(colon < 0 ? original + " " + mutation.second()
+                : original.substring(0, colon + 2) + mutation.second());
+          }
+          text.append('\n');
+        }
+        return text.toString();
+      });
 
   /** Whatever is written as a password, no problem repeats it. */
-  @Property(tries = 300)
-  void aPasswordWrittenInTheFile_isNeverRepeated(@ForAll("passwords") String password) {
-    for (String field : List.of("adminPassword", "clientPassword")) {
-      String text = "schema: 1\nduration: 5s\nsecurity:\n  auth: acl\n  " + field + ": \"" + password + "\"\n";
-      ExperimentException invalid = org.assertj.core.api.Assertions.catchThrowableOfType(ExperimentException.class,
-          () -> ExperimentFile.parse(FILE, text, ExperimentFile.Overrides.NONE));
-      assertThat(invalid).as(text).isNotNull();
-      assertThat(invalid.problems().toString()).as(text).contains("security." + field).doesNotContain(password);
-    }
+  @Test
+  void aPasswordWrittenInTheFile_isNeverRepeated() {
+    Fuzz.forAll(300, PASSWORDS, password -> {
+      for (String field : List.of("adminPassword", "clientPassword")) {
+        String text = "schema: 1\nduration: 5s\nsecurity:\n  auth: acl\n  " + field + ": \"" + password + "\"\n";
+        ExperimentException invalid = catchThrowableOfType(ExperimentException.class,
+            () -> ExperimentFile.parse(FILE, text, ExperimentFile.Overrides.NONE));
+        assertThat(invalid).as(text).isNotNull();
+        assertThat(invalid.problems().toString()).as(text).contains("security." + field).doesNotContain(password);
+      }
+    });
   }
 
-  @Provide
-  Arbitrary<String> mutatedFiles() {
-    return Combinators.combine(Arbitraries.integers().between(0, VALID.size() - 1), nasty(),
-        Arbitraries.of(true, false)).as((line, value, replaceWholeLine) -> {
-          StringBuilder text = new StringBuilder();
-          for (int i = 0; i < VALID.size(); i++) {
-            String original = VALID.get(i);
-            if (i != line) {
-              text.append(original);
-            } else if (replaceWholeLine) {
-              text.append(value);
-            } else {
-              int colon = original.indexOf(": ");
-              text.append(colon < 0 ? original + " " + value : original.substring(0, colon + 2) + value);
-            }
-            text.append('\n');
-          }
-          return text.toString();
-        });
+  @Test
+  void aMutatedFile_isAnExperimentOrProblemsNamingTheFile() {
+    Fuzz.forAll(400, MUTATED_FILES, ExperimentFileFuzzTest::assertReadsCleanly);
   }
 
-  @Property(tries = 400)
-  void aMutatedFile_isAnExperimentOrProblemsNamingTheFile(@ForAll("mutatedFiles") String text) {
-    assertReadsCleanly(text);
-  }
-
-  @Property(tries = 300)
-  void anyText_isAnExperimentOrProblemsNamingTheFile(@ForAll("nasty") String first, @ForAll("nasty") String second) {
-    assertReadsCleanly(first + "\n" + second);
-    assertReadsCleanly(first + ": " + second);
+  @Test
+  void anyText_isAnExperimentOrProblemsNamingTheFile() {
+    Fuzz.forAll(300, Gens.pairs(NASTY, NASTY), texts -> {
+      assertReadsCleanly(texts.first() + "\n" + texts.second());
+      assertReadsCleanly(texts.first() + ": " + texts.second());
+    });
   }
 
   private static void assertReadsCleanly(String text) {

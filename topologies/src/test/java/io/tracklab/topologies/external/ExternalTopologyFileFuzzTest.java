@@ -2,19 +2,17 @@ package io.tracklab.topologies.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracklab.testsupport.fuzz.Fuzz;
+import io.tracklab.testsupport.fuzz.Gen;
+import io.tracklab.testsupport.fuzz.Gens;
 import io.tracklab.topologies.TopologyException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated malformed external topology files: loading one ends in a topology spec or in a
@@ -22,8 +20,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * contacted (loading only reads the file).
  */
 class ExternalTopologyFileFuzzTest {
-  private static Path directory;
-
   private static final List<String> VALID = List.of(
       "schema: 1",
       "kind: sentinel",
@@ -48,50 +44,41 @@ class ExternalTopologyFileFuzzTest {
       "  tls: false",
       "  caCertificate: /nonexistent/ca.crt");
 
-  @BeforeContainer
-  static void createDirectory() throws IOException {
-    directory = Files.createTempDirectory("topology-fuzz");
-  }
+  private static final Gen<String> VALUES = Gens.oneOf(
+      Gens.strings("abcxyz019-.:/_ '\"[]{}#&*!|>%@,?", 0, 24),
+      Gens.of("", "~", "null", "-1", "0", "65536", "99999999999", "http://", "http://host", "ftp://x:1",
+          "http://127.0.0.1:-1", "host:", ":1", "[::1]:6379", "true", "yes", "[1]", "{a: b}", "'x", "cluster",
+          "standalone", "replica", "ü", "env:", "file:", "env:PATH", "file:/nonexistent", "hunter2-literal"));
 
-  @AfterContainer
-  static void deleteDirectory() throws IOException {
-    try (var files = Files.list(directory)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
+  /** The valid file with one line's value (or the whole line) replaced. */
+  private static final Gen<String> MUTATED_FILES = Gens.triples(Gens.integers(0, VALID.size() - 1), VALUES, Gens.coin())
+      .map(mutation -> {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < VALID.size(); i++) {
+          String original = VALID.get(i);
+          int colon = original.indexOf(": ");
+          text.append(i != mutation.first() ? original
+                  : mutation.third() || colon < 0 ? mutation.second() : original.substring(0, colon + 2) + mutation.second())
+              .append('\n');
+        }
+        return text.toString();
+      });
+
+  @TempDir
+  Path directory;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aMutatedFile_isASpecOrAnErrorNamingTheFile() {
+    Fuzz.forAll(400, MUTATED_FILES, text -> {
+      Path file = Files.createTempFile(directory, "topology", ".yaml");
+      Files.writeString(file, text);
+      try {
+        ExternalTopologySpec spec = ExternalTopologyFile.load(file);
+        assertThat(spec.nodes()).isNotEmpty();
+      } catch (TopologyException invalid) {
+        assertThat(invalid.getMessage()).contains(file.toString());
       }
-    }
-    Files.delete(directory);
-  }
-
-  @Provide
-  Arbitrary<String> mutatedFiles() {
-    Arbitrary<String> values = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("abcxyz019-.:/_ '\"[]{}#&*!|>%@,?").ofMaxLength(24),
-        Arbitraries.of("", "~", "null", "-1", "0", "65536", "99999999999", "http://", "http://host", "ftp://x:1",
-            "http://127.0.0.1:-1", "host:", ":1", "[::1]:6379", "true", "yes", "[1]", "{a: b}", "'x", "cluster",
-            "standalone", "replica", "ü", "env:", "file:", "env:PATH", "file:/nonexistent", "hunter2-literal"));
-    return Combinators.combine(Arbitraries.integers().between(0, VALID.size() - 1), values, Arbitraries.of(true, false))
-        .as((line, value, wholeLine) -> {
-          StringBuilder text = new StringBuilder();
-          for (int i = 0; i < VALID.size(); i++) {
-            String original = VALID.get(i);
-            int colon = original.indexOf(": ");
-            text.append(i != line ? original : wholeLine || colon < 0 ? value : original.substring(0, colon + 2) + value)
-                .append('\n');
-          }
-          return text.toString();
-        });
-  }
-
-  @Property(tries = 400)
-  void aMutatedFile_isASpecOrAnErrorNamingTheFile(@ForAll("mutatedFiles") String text) throws IOException {
-    Path file = Files.createTempFile(directory, "topology", ".yaml");
-    Files.writeString(file, text);
-    try {
-      ExternalTopologySpec spec = ExternalTopologyFile.load(file);
-      assertThat(spec.nodes()).isNotEmpty();
-    } catch (TopologyException invalid) {
-      assertThat(invalid.getMessage()).contains(file.toString());
-    }
+    });
   }
 }
