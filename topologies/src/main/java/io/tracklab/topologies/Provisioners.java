@@ -17,33 +17,55 @@ public final class Provisioners {
 
   private Provisioners() {}
 
+  /** A provisioner and why it was chosen (for {@code auto}: what decided; else empty). */
+  public record Choice(Provisioner provisioner, String why) {}
+
   public static Provisioner fromSystemProperties() {
-    return byName(System.getProperty(PROPERTY, "auto"), ContainerProvisioner::unusableBecause);
+    return choose().provisioner();
+  }
+
+  /**
+   * The provisioner {@code -Dtracklab.provisioner} names. {@code auto} takes containers only where
+   * they run and their images are already here (a start then pulls nothing), else local processes,
+   * and says why; {@code containers} may pull a registry image it lacks (never one tracklab builds).
+   */
+  public static Choice choose() {
+    String name = System.getProperty(PROPERTY, "auto");
+    boolean auto = "auto".equalsIgnoreCase(name.trim());
+    return choose(name, auto ? ContainerProvisioner::unusableWithoutPullingBecause : ContainerProvisioner::unusableBecause);
+  }
+
+  static Provisioner byName(String name, Supplier<String> containersUnusableBecause) {
+    return choose(name, containersUnusableBecause).provisioner();
   }
 
   /**
    * @param containersUnusableBecause empty when containers can run here, else why not
    */
-  static Provisioner byName(String name, Supplier<String> containersUnusableBecause) {
+  static Choice choose(String name, Supplier<String> containersUnusableBecause) {
     switch (String.valueOf(name).trim().toLowerCase(Locale.ROOT)) {
       case "auto":
-        return containersUnusableBecause.get().isEmpty() ? new ContainerProvisioner() : new LocalProvisioner();
+        String unusable = containersUnusableBecause.get();
+        if (unusable.isEmpty()) {
+          return new Choice(new ContainerProvisioner(), "auto: Docker runs here and the images it needs are here");
+        }
+        return new Choice(new LocalProvisioner(), "auto: not containers, because " + unusable);
       case "local":
-        return new LocalProvisioner();
+        return new Choice(new LocalProvisioner(), "");
       case "containers":
         String reason = containersUnusableBecause.get();
         if (!reason.isEmpty()) {
           throw new TopologyException(PROPERTY + "=containers, but " + reason
               + "; use " + PROPERTY + "=local (real redis-server processes, no Docker)");
         }
-        return new ContainerProvisioner();
+        return new Choice(new ContainerProvisioner(), "");
       case "external":
         String file = System.getProperty(ExternalProvisioner.FILE_PROPERTY, "");
         if (file.isBlank()) {
           throw new TopologyException(PROPERTY + "=external needs -D" + ExternalProvisioner.FILE_PROPERTY
               + "=<YAML file describing the endpoints> (see docs/external-topology.md)");
         }
-        return new ExternalProvisioner(Path.of(file));
+        return new Choice(new ExternalProvisioner(Path.of(file)), "");
       default:
         throw new TopologyException("unknown provisioner '" + name + "' in -D" + PROPERTY
             + ": expected auto, local, containers or external");

@@ -103,7 +103,11 @@ public final class TracklabRun implements AutoCloseable {
     this.workload = workloadOf(settings);
     this.choosers = ThreadLocal.withInitial(
         () -> workload.distribution().newChooser(workload.keys(), seeds.incrementAndGet()));
-    this.provisioner = Provisioners.fromSystemProperties();
+    Provisioners.Choice choice = Provisioners.choose();
+    this.provisioner = choice.provisioner();
+    if (!choice.why().isEmpty()) {
+      System.out.println("tracklab: " + provisioner.name() + " provisioner (" + choice.why() + ")");
+    }
     if (provisioner instanceof ExternalProvisioner external) {
       // someone else's Redis: refuse what its file does not allow before touching anything
       List<String> refused = ExternalFaultPolicy.problems(external.spec(), faults);

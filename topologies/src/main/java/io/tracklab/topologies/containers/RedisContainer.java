@@ -9,15 +9,21 @@ import io.tracklab.topologies.node.PortTakenException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.testcontainers.containers.BindMode;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * A node as a {@code redis} container on the host network, reading the same configuration file
  * a local process would (its directory is mounted at the same path) and running as the
  * directory's owner. Kill is {@code docker kill} (SIGKILL), restart starts the same container
  * again, pause is {@code docker pause}.
+ *
+ * <p>The directory is bound in the create command rather than with {@code withFileSystemBind}:
+ * the first such bind in a JVM makes Testcontainers check mount support by running {@code alpine},
+ * a pull that costs minutes where no registry answers.
  */
 final class RedisContainer implements NodeHandle {
   private final NodeLaunch launch;
@@ -29,7 +35,7 @@ final class RedisContainer implements NodeHandle {
     this.container = container;
   }
 
-  static RedisContainer start(NodeLaunch launch, DockerImageName image) {
+  static RedisContainer start(NodeLaunch launch, ImageSource image, String runName) {
     String config = NodeConfigFile.write(launch).toAbsolutePath().toString();
     String directory = launch.directory().toAbsolutePath().toString();
     List<String> command = new ArrayList<>(List.of("redis-server", config));
@@ -37,23 +43,26 @@ final class RedisContainer implements NodeHandle {
       command.add("--sentinel");
     }
     String owner = HostNetwork.ownerOf(launch.directory());
-    GenericContainer<?> container = new GenericContainer<>(image)
+    GenericContainer<?> container = image.container()
         .withNetworkMode("host")
-        .withFileSystemBind(directory, directory, BindMode.READ_WRITE)
+        .withLabels(ContainerOwner.labels(runName))
         .withWorkingDirectory(directory)
-        .withCreateContainerCmdModifier(create -> create.withUser(owner))
+        .withCreateContainerCmdModifier(create -> create.withUser(owner).withHostConfig(
+            (create.getHostConfig() == null ? HostConfig.newHostConfig() : create.getHostConfig())
+                .withBinds(new Bind(directory, new Volume(directory), AccessMode.rw))))
         .withCommand(command.toArray(String[]::new))
         .waitingFor(new LoopbackReady(launch.name() + " (redis on 127.0.0.1:" + launch.port() + ")",
             () -> NodeProbe.answers(launch), launch.logFile().toString()));
     try {
       container.start();
+      ContainerOwner.opened(container.getDockerClient(), container.getContainerId());
     } catch (RuntimeException e) {
-      container.stop();
+      ContainerStop.stop(container);
       String log = NodeProbe.logTail(launch);
       if (log.contains("Address already in use")) {
         throw new PortTakenException(launch.name(), NodeConfigFile.HOST + ":" + launch.port());
       }
-      throw new TopologyException(launch.name() + ": the " + image + " container did not start: "
+      throw new TopologyException(launch.name() + ": the " + image.name() + " container did not start: "
           + e.getMessage() + "; log " + launch.logFile() + ":\n" + log, e);
     }
     return new RedisContainer(launch, container);
@@ -113,7 +122,7 @@ final class RedisContainer implements NodeHandle {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      container.stop();
+      ContainerStop.stop(container);
     }
   }
 }

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * The real Toxiproxy, as a container on the host network listening on 127.0.0.1 (a free API
- * port; proxies on 127.0.0.1 too). Testcontainers' {@code ToxiproxyContainer} assumes a bridge
+ * Toxiproxy as a container on the host network listening on 127.0.0.1 (a free API port; proxies
+ * on 127.0.0.1 too): the real one, or the embedded Toxiproxy-API server's image, which takes the
+ * same {@code -host=}/{@code -port=} flags. Testcontainers' {@code ToxiproxyContainer} assumes a bridge
  * network and mapped ports, so this runs the same image as a plain container (see
  * {@link HostNetwork} for why the host network).
  */
@@ -31,24 +31,26 @@ final class ToxiproxyContainerServer implements ProxyServer {
   }
 
   /** Starts the container on a free API port (another one if that was taken meanwhile). */
-  static ToxiproxyContainerServer start(DockerImageName image) {
+  static ToxiproxyContainerServer start(ImageSource image, String runName) {
     RuntimeException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       int port = LocalPorts.pickFree();
-      GenericContainer<?> candidate = new GenericContainer<>(image)
+      GenericContainer<?> candidate = image.container()
           .withNetworkMode("host")
+          .withLabels(ContainerOwner.labels(runName))
           .withCommand("-host=127.0.0.1", "-port=" + port)
           .waitingFor(new LoopbackReady("Toxiproxy (API on 127.0.0.1:" + port + ")",
-              () -> answersVersion(port), "docker logs of the " + image + " container"));
+              () -> answersVersion(port), "docker logs of the " + image.name() + " container"));
       try {
         candidate.start();
+        ContainerOwner.opened(candidate.getDockerClient(), candidate.getContainerId());
         return new ToxiproxyContainerServer(candidate, port);
       } catch (RuntimeException e) {
-        candidate.stop();
+        ContainerStop.stop(candidate);
         last = e;
       }
     }
-    throw new TopologyException("the Toxiproxy container (" + image + ") did not start: " + last.getMessage(), last);
+    throw new TopologyException("the Toxiproxy container (" + image.name() + ") did not start: " + last.getMessage(), last);
   }
 
   private static boolean answersVersion(int port) {
@@ -79,6 +81,6 @@ final class ToxiproxyContainerServer implements ProxyServer {
 
   @Override
   public void close() {
-    container.stop();
+    ContainerStop.stop(container);
   }
 }

@@ -37,20 +37,22 @@ public final class ToxiproxyServerCommand implements Callable<Integer> {
   static final int EXIT_BAD_INPUT = 2;
   static final int EXIT_CANNOT_START = 3;
 
+  // "-host=" and "-port=" as the real Toxiproxy (Go flags) takes them: the containers provisioner
+  // starts either image with the same arguments
   @Option(
-      names = "--host",
+      names = {"--host", "-host"},
       defaultValue = EmbeddedToxiproxy.DEFAULT_HOST,
       description = "Address the API and proxies without a host bind to (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
-      names = "--port",
+      names = {"--port", "-port"},
       defaultValue = "" + EmbeddedToxiproxy.DEFAULT_PORT,
       description = "API port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
-      names = "--config",
+      names = {"--config", "-config"},
       paramLabel = "FILE",
       description = "Toxiproxy config file (JSON array of proxies) to create at start.")
   Path config;

@@ -16,26 +16,32 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * The containers provisioner: the same topologies and names as the local one, from {@code redis}
- * and Toxiproxy containers on the host network. Skipped where no Docker engine runs.
+ * The containers provisioner: the same topologies and names as the local one, from Redis and
+ * Toxiproxy containers on the host network. Skipped, saying why, where no Docker engine runs or
+ * the images are not here ({@code bin/tracklab images} builds them; {@code .ci/run} does).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ContainerTopologiesIT {
   private static RedisClient client;
 
   @BeforeAll
   static void createClient() {
+    String unusable = ContainerProvisioner.unusableWithoutPullingBecause();
+    Assumptions.assumeTrue(unusable.isEmpty(), () -> "containers cannot run here: " + unusable);
     client = RedisClient.create();
   }
 
   @AfterAll
   static void shutdownClient() {
-    client.shutdown(0, 2, TimeUnit.SECONDS);
+    if (client != null) {
+      client.shutdown(0, 2, TimeUnit.SECONDS);
+    }
   }
 
   private static Topology start(TopologyKind kind) {
@@ -63,6 +69,30 @@ class ContainerTopologiesIT {
       topology.resume("primary");
       connection.setTimeout(Duration.ofSeconds(5));
       assertThat(connection.sync().ping()).isEqualTo("PONG");
+
+      topology.kill("primary");
+      try (StatefulRedisConnection<String, String> dead = client.connect(topology.clientUris().get(0))) {
+        dead.sync().ping();
+        org.assertj.core.api.Assertions.fail("a killed primary answered");
+      } catch (RuntimeException refused) {
+        // killed: nothing answers behind the proxy
+      }
+      topology.restart("primary");
+      try (StatefulRedisConnection<String, String> again = client.connect(topology.clientUris().get(0))) {
+        assertThat(again.sync().ping()).isEqualTo("PONG");
+      }
+    }
+  }
+
+  @Test
+  void sentinel_failsOverOnRequest_andTheNewPrimaryTakesWrites() {
+    try (Topology topology = start(TopologyKind.SENTINEL)) {
+      RedisNode promoted = topology.sentinelFailover();
+      assertThat(promoted.name()).isIn("replica-1", "replica-2");
+      assertThat(topology.currentPrimary(0).name()).isEqualTo(promoted.name());
+      try (StatefulRedisConnection<String, String> direct = client.connect(promoted.proxyUri())) {
+        assertThat(direct.sync().set("after", "failover")).isEqualTo("OK");
+      }
     }
   }
 
@@ -102,6 +132,9 @@ class ContainerTopologiesIT {
         }
         assertThat(connection.getPartitions()).extracting(node -> node.getUri().getPort())
             .allMatch(proxies::contains);
+
+        topology.clusterFailover("node-4");
+        assertThat(topology.currentPrimary(0).name()).isEqualTo("node-4");
       } finally {
         clusterClient.shutdown(0, 2, TimeUnit.SECONDS);
       }
