@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Picks the provisioner named by {@code -Dtracklab.provisioner}: {@code auto} (the default:
+ * Picks the provisioner named by {@code -Dtracklab.provisioner} (else {@code $TRACKLAB_PROVISIONER}): {@code auto} (the default:
  * containers where they can run, else local processes), {@code local}, {@code containers}, or
  * {@code external} (the user's endpoints, from the YAML file {@code -Dtracklab.topology.file}).
  */
 public final class Provisioners {
   public static final String PROPERTY = "tracklab.provisioner";
+  /** The environment's default when the property is not set (e.g. the test suite pins {@code local}). */
+  public static final String ENVIRONMENT = "TRACKLAB_PROVISIONER";
 
   private Provisioners() {}
 
@@ -30,7 +32,8 @@ public final class Provisioners {
    * and says why; {@code containers} may pull a registry image it lacks (never one tracklab builds).
    */
   public static Choice choose() {
-    String name = System.getProperty(PROPERTY, "auto");
+    String fallback = System.getenv(ENVIRONMENT);
+    String name = System.getProperty(PROPERTY, fallback == null || fallback.isBlank() ? "auto" : fallback);
     boolean auto = "auto".equalsIgnoreCase(name.trim());
     return choose(name, auto ? ContainerProvisioner::unusableWithoutPullingBecause : ContainerProvisioner::unusableBecause);
   }

@@ -34,9 +34,9 @@ final class RunOptions {
       description = "where each run's directory goes (default: ${DEFAULT-VALUE})")
   Path results;
 
-  @Option(names = "--provisioner", paramLabel = "<name>", defaultValue = "auto",
-      description = "auto (Docker when available, else local processes), local, containers or external "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--provisioner", paramLabel = "<name>", defaultValue = "${env:TRACKLAB_PROVISIONER:-auto}",
+      description = "auto (containers where Docker runs and the images are here, else local processes), local, "
+          + "containers or external (default: ${DEFAULT-VALUE}, or $TRACKLAB_PROVISIONER)")
   String provisioner;
 
   @Option(names = "--topology-file", paramLabel = "<file>",
