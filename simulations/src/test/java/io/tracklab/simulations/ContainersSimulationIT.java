@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +24,16 @@ class ContainersSimulationIT {
   @TempDir
   Path directory;
 
+  private static String unusable;
+
   @BeforeAll
-  static void requireContainers() {
-    String unusable = ContainerProvisioner.unusableWithoutPullingBecause();
+  static void checkContainers() {
+    unusable = ContainerProvisioner.unusableWithoutPullingBecause();
+  }
+
+  /** Per test, so each is reported skipped with the reason (a class-level assumption hides them). */
+  @BeforeEach
+  void requireContainers() {
     Assumptions.assumeTrue(unusable.isEmpty(), () -> "containers cannot run here: " + unusable);
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,20 @@ class ContainersCommandIT {
 
   private static DockerClient docker;
 
+  private static String unusable;
+
   @BeforeAll
-  static void requireContainers() {
-    String unusable = ContainerProvisioner.unusableWithoutPullingBecause();
+  static void checkContainers() {
+    unusable = ContainerProvisioner.unusableWithoutPullingBecause();
+    if (unusable.isEmpty()) {
+      docker = DockerClientFactory.instance().client();
+    }
+  }
+
+  /** Per test, so each is reported skipped with the reason (a class-level assumption hides them). */
+  @BeforeEach
+  void requireContainers() {
     Assumptions.assumeTrue(unusable.isEmpty(), () -> "containers cannot run here: " + unusable);
-    docker = DockerClientFactory.instance().client();
   }
 
   private static List<Container> ownedBy(long pid) {
