@@ -28,7 +28,14 @@ sealed interface CacheSlot<V> permits CacheSlot.PendingRead, CacheSlot.Cached {
 
   /**
    * A value (null: the key did not exist) as Redis sent it while tracking this key; served only
-   * while {@code epoch} still covers {@code slot}.
+   * while {@code epoch} still covers {@code slot}, and only before {@code expiresAtNanos}
+   * ({@link System#nanoTime()}): never after the key's expiry on the server.
    */
-  record Cached<V>(V value, TrackingEpoch epoch, int slot) implements CacheSlot<V> {}
+  record Cached<V>(V value, TrackingEpoch epoch, int slot, long expiresAtNanos) implements CacheSlot<V> {
+
+    /** Whether the key may have expired on the server by {@code nowNanos}. */
+    boolean expiredAt(long nowNanos) {
+      return nowNanos - expiresAtNanos >= 0;
+    }
+  }
 }

@@ -2,7 +2,6 @@ package io.tracklab.harness.nearcache;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -28,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -107,18 +107,18 @@ final class ClusterRoute<V> implements TrackingRoute<V> {
 
   @Override
   public <T> CompletableFuture<Answer<T>> send(String key, int slot,
-      Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead) {
+      Function<RedisAsyncCommands<String, V>, ? extends CompletionStage<T>> command, boolean cachedRead) {
     TrackingEpoch epoch = epochFor(slot);
     if (epoch == null) {
       requestRefresh();
       return CompletableFuture.failedFuture(
-          new NearCacheException("no connection to the owner of slot " + slot + " (failing over?)"));
+          new NotConnectedException("no connection to the owner of slot " + slot + " (failing over?)"));
     }
     return attempt(epoch, command, cachedRead, false, 0);
   }
 
   private <T> CompletableFuture<Answer<T>> attempt(TrackingEpoch epoch,
-      Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead, boolean asking,
+      Function<RedisAsyncCommands<String, V>, ? extends CompletionStage<T>> command, boolean cachedRead, boolean asking,
       int hops) {
     return epoch.<V, T>send(command, cachedRead && hops == 0, asking).toCompletableFuture()
         .handle((value, failure) -> {
@@ -250,7 +250,7 @@ final class ClusterRoute<V> implements TrackingRoute<V> {
       if (epoch != null) {
         try {
           return epoch.<V, String>send(commands -> commands.clusterNodes(), false, false)
-              .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+              .toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
           last = new NearCacheException("CLUSTER NODES failed on " + connection.uri() + ": " + e, e);
         }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param heartbeatDeadline how long without a PING reply before hits stop and the cache flushes
  * @param readFrom which nodes serve reads (primaries only for now)
  * @param ssl how to reach Redis over TLS (trust, client certificate); null without TLS
+ * @param commandTimeout how long a blocking read or write ({@code get}, {@code set}, ...) waits
+ *     for Redis before it fails with a {@link NearCacheException} (the async methods do not wait)
  */
 public record NearCacheConfig(
     TrackingMode mode,
@@ -31,13 +33,16 @@ public record NearCacheConfig(
     Duration heartbeatInterval,
     Duration heartbeatDeadline,
     ReadFrom readFrom,
-    SslOptions ssl) {
+    SslOptions ssl,
+    Duration commandTimeout) {
 
   public static final TrackingMode DEFAULT_MODE = TrackingMode.DEFAULT;
   public static final long DEFAULT_MAX_ENTRIES = 100_000;
   public static final Duration DEFAULT_MAX_ENTRY_AGE = Duration.ofMinutes(10);
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
   public static final Duration DEFAULT_HEARTBEAT_DEADLINE = Duration.ofMillis(500);
+  /** Not Lettuce's 60 s: a cache in front of Redis that waits a minute is not a cache. */
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
   public NearCacheConfig {
     Objects.requireNonNull(mode, "mode");
@@ -52,6 +57,7 @@ public record NearCacheConfig(
     requirePositive("maxEntryAge", maxEntryAge);
     requirePositive("heartbeatInterval", heartbeatInterval);
     requirePositive("heartbeatDeadline", heartbeatDeadline);
+    requirePositive("commandTimeout", commandTimeout);
     if (heartbeatDeadline.compareTo(heartbeatInterval) <= 0) {
       throw new IllegalArgumentException("heartbeatDeadline (" + heartbeatDeadline
           + ") must be longer than heartbeatInterval (" + heartbeatInterval + "), or every pause between "
@@ -96,7 +102,7 @@ public record NearCacheConfig(
   public Builder mutate() {
     return new Builder().mode(mode).prefixes(prefixes).noLoop(noLoop).maxEntries(maxEntries)
         .maxEntryAge(maxEntryAge).heartbeatInterval(heartbeatInterval).heartbeatDeadline(heartbeatDeadline)
-        .readFrom(readFrom).ssl(ssl);
+        .readFrom(readFrom).ssl(ssl).commandTimeout(commandTimeout);
   }
 
   /** Builds a {@link NearCacheConfig}; unset fields take the {@code DEFAULT_*} values. */
@@ -110,8 +116,14 @@ public record NearCacheConfig(
     private SslOptions ssl;
     private Duration heartbeatDeadline = DEFAULT_HEARTBEAT_DEADLINE;
     private ReadFrom readFrom = ReadFrom.PRIMARY;
+    private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
 
     private Builder() {}
+
+    public Builder commandTimeout(Duration commandTimeout) {
+      this.commandTimeout = commandTimeout;
+      return this;
+    }
 
     public Builder readFrom(ReadFrom readFrom) {
       this.readFrom = readFrom;
@@ -168,7 +180,7 @@ public record NearCacheConfig(
 
     public NearCacheConfig build() {
       return new NearCacheConfig(mode, prefixes, noLoop, maxEntries, maxEntryAge, heartbeatInterval,
-          heartbeatDeadline, readFrom, ssl);
+          heartbeatDeadline, readFrom, ssl, commandTimeout);
     }
   }
 }

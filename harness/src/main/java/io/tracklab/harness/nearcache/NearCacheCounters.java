@@ -9,6 +9,7 @@ final class NearCacheCounters {
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
   final LongAdder hitsRefusedUnhealthy = new LongAdder();
+  final LongAdder hitsRefusedExpired = new LongAdder();
   final LongAdder invalidationsReceived = new LongAdder();
   final LongAdder evictions = new LongAdder();
   final LongAdder heartbeatMisses = new LongAdder();
@@ -28,6 +29,6 @@ final class NearCacheCounters {
     Map<FlushReason, Long> flushCounts = new EnumMap<>(FlushReason.class);
     flushes.forEach((reason, count) -> flushCounts.put(reason, count.sum()));
     return new NearCacheStats(hits.sum(), misses.sum(), hitsRefusedUnhealthy.sum(),
-        invalidationsReceived.sum(), flushCounts, evictions.sum(), heartbeatMisses.sum());
+        invalidationsReceived.sum(), flushCounts, evictions.sum(), heartbeatMisses.sum(), hitsRefusedExpired.sum());
   }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param flushes whole-cache drops, by reason
  * @param evictions entries dropped by size or age
  * @param heartbeatMisses heartbeat deadlines missed
+ * @param hitsRefusedExpired local entries not served because their key's server expiry had come
+ *     (Redis announces an expiry only when it deletes the key, up to seconds later)
  */
 public record NearCacheStats(
     long hits,
@@ -20,7 +22,8 @@ public record NearCacheStats(
     long invalidationsReceived,
     Map<FlushReason, Long> flushes,
     long evictions,
-    long heartbeatMisses) {
+    long heartbeatMisses,
+    long hitsRefusedExpired) {
 
   public NearCacheStats {
     flushes = Map.copyOf(flushes);

@@ -1,11 +1,11 @@
 package io.tracklab.harness.nearcache;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.RedisCodec;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /** Standalone or Sentinel: every key on one tracking connection (slot 0). */
@@ -39,10 +39,10 @@ final class SingleNodeRoute<V> implements TrackingRoute<V> {
 
   @Override
   public <T> CompletableFuture<Answer<T>> send(String key, int slot,
-      Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead) {
+      Function<RedisAsyncCommands<String, V>, ? extends CompletionStage<T>> command, boolean cachedRead) {
     TrackingEpoch epoch = connection.current();
     if (epoch == null) {
-      return CompletableFuture.failedFuture(new NearCacheException("not connected to Redis (reconnecting)"));
+      return CompletableFuture.failedFuture(new NotConnectedException("not connected to Redis (reconnecting)"));
     }
     return epoch.<V, T>send(command, cachedRead, false).toCompletableFuture()
         .thenApply(value -> new Answer<>(value, epoch, true));

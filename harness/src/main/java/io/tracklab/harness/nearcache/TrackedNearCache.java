@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,22 @@ import java.util.function.Predicate;
  *   <li><b>Cluster slots.</b> An entry is served only while the epoch that tracked it still owns
  *       its slot; slots that change owner are flushed ({@link ClusterRoute}).
  *   <li><b>Own writes</b> drop the key locally before they are sent and again when acknowledged,
- *       which also covers {@code NOLOOP}, where Redis stays silent about them.
+ *       which also covers {@code NOLOOP}, where Redis stays silent about them. They are not
+ *       cached: the next read misses and learns the key's TTL as any miss does.
+ *   <li><b>Expiry.</b> Redis announces an expiry only when it deletes the key: its active expiry
+ *       samples ~20 keys 10 times a second, so an expired key can stay unannounced for 100 ms,
+ *       for seconds when many keys carry TTLs, and for as long as writes are paused
+ *       ({@code CLIENT PAUSE WRITE}). So a miss sends {@code PTTL} right behind its {@code GET}
+ *       (one round trip, under the epoch's send lock, so nothing is issued between them), and the
+ *       entry carries {@code sent + PTTL}: the command ran after it was sent, so the key expires
+ *       on the server no earlier, and a hit at or past that instant is a miss. Why nothing can
+ *       change the key unannounced between the two replies: {@code GET} tracked it, so any write
+ *       (including {@code EXPIRE}/{@code PERSIST}/{@code GETEX}) sends an invalidation, queued on
+ *       this connection before {@code PTTL}'s reply; it removes the read's token before the
+ *       compare-and-set that runs when {@code PTTL} answers.
+ *   <li><b>SWAPDB</b> is announced by nothing (no invalidation, no keyspace event, Redis 7.0):
+ *       only {@link NearCacheConfig#maxEntryAge()} bounds how long entries of the swapped
+ *       database are served. Do not use a near-cache across {@code SWAPDB}.
  * </ul>
  *
  * <p>Concurrency: thread-safe; hits take no lock and touch no network. The happens-before that
@@ -65,7 +81,10 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private final TrackingRoute<V> route;
   private final SentinelWatcher sentinelWatcher;
   private final Duration commandTimeout;
+  /** The entry age cap as nanoseconds, capped so {@code sentAt + it} never overflows. */
+  private final long maxEntryAgeNanos;
   private final MissStore missStore;
+  private final ExpiryRule expiryRule;
 
   /**
    * How a miss stores its reply. Only {@link #COMPARE_AND_SET} is correct; the other exists so a
@@ -78,12 +97,43 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     BLIND_PUT_LATER
   }
 
+  /**
+   * Whether entries die with their key's server expiry. Only {@link #SERVER_TTL} is correct; the
+   * other exists so a test can prove it catches expired keys served locally.
+   */
+  enum ExpiryRule {
+    /** Read PTTL with the value; a hit past the key's expiry is a miss. */
+    SERVER_TTL,
+    /** Wait for Redis to announce the expiry (what the cache did before). */
+    IGNORED
+  }
+
+  /** PTTL's answer when the key did not come with one (redirected reads, which are not cached). */
+  private static final long TTL_UNKNOWN = Long.MIN_VALUE;
+
+  /** A miss's two replies. */
+  private record ValueAndTtl<V>(V value, long pttlMillis) {
+
+    /**
+     * Whether the two replies describe the same key. They may not: a key whose expiry falls
+     * between the GET and the PTTL gives its value, then -2 (no such key). Redis 7 sends the
+     * invalidation of a key expired by this client's own command after that command's reply, so
+     * an entry stored on PTTL's reply could be served in between: such a pair is not stored.
+     */
+    boolean agree() {
+      return pttlMillis != TTL_UNKNOWN && (value == null) == (pttlMillis == -2);
+    }
+  }
+
   private TrackedNearCache(ClientResources resources, List<RedisURI> endpoints, boolean cluster,
-      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
+      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore,
+      ExpiryRule expiryRule) {
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.missStore = missStore;
-    this.commandTimeout = endpoints.get(0).getTimeout();
+    this.expiryRule = expiryRule;
+    this.commandTimeout = config.commandTimeout();
+    this.maxEntryAgeNanos = Math.min(config.maxEntryAge().toNanos(), TimeUnit.DAYS.toNanos(365));
     this.store = Caffeine.newBuilder()
         .maximumSize(config.maxEntries())
         .expireAfterWrite(config.maxEntryAge())
@@ -114,42 +164,50 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   /** A near-cache of String values on a standalone or Sentinel URI, with its own Lettuce client. */
   public static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener) {
-    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET);
+    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET, ExpiryRule.SERVER_TTL);
   }
 
   /** A near-cache of byte[] values on a standalone or Sentinel URI. */
   public static TrackedNearCache<byte[]> bytes(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener) {
     return open(resources, List.of(uri), false, new StringKeyCodec<>(ByteArrayCodec.INSTANCE), config, listener,
-        MissStore.COMPARE_AND_SET);
+        MissStore.COMPARE_AND_SET, ExpiryRule.SERVER_TTL);
   }
 
   /** A near-cache of String values on a Redis Cluster, given any of its nodes as seeds. */
   public static TrackedNearCache<String> stringsOnCluster(ClientResources resources, List<RedisURI> seeds,
       NearCacheConfig config, NearCacheListener listener) {
-    return open(resources, seeds, true, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET);
+    return open(resources, seeds, true, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET, ExpiryRule.SERVER_TTL);
   }
 
   /** A near-cache of byte[] values on a Redis Cluster. */
   public static TrackedNearCache<byte[]> bytesOnCluster(ClientResources resources, List<RedisURI> seeds,
       NearCacheConfig config, NearCacheListener listener) {
     return open(resources, seeds, true, new StringKeyCodec<>(ByteArrayCodec.INSTANCE), config, listener,
-        MissStore.COMPARE_AND_SET);
+        MissStore.COMPARE_AND_SET, ExpiryRule.SERVER_TTL);
   }
 
   /** Test seam: a String cache whose misses store their replies as {@code missStore} says. */
   static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
       NearCacheListener listener, MissStore missStore) {
-    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, missStore);
+    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, missStore, ExpiryRule.SERVER_TTL);
+  }
+
+  /** Test seam: a String cache whose entries do (or, to prove a test catches it, do not) expire with their keys. */
+  static TrackedNearCache<String> strings(ClientResources resources, RedisURI uri, NearCacheConfig config,
+      NearCacheListener listener, ExpiryRule expiryRule) {
+    return open(resources, List.of(uri), false, StringCodec.UTF8, config, listener, MissStore.COMPARE_AND_SET,
+        expiryRule);
   }
 
   private static <V> TrackedNearCache<V> open(ClientResources resources, List<RedisURI> endpoints, boolean cluster,
-      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore) {
+      RedisCodec<String, V> codec, NearCacheConfig config, NearCacheListener listener, MissStore missStore,
+      ExpiryRule expiryRule) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("a near-cache needs at least one endpoint");
     }
     TrackedNearCache<V> cache = new TrackedNearCache<>(resources, endpoints, cluster, codec, config, listener,
-        missStore);
+        missStore, expiryRule);
     try {
       cache.route.start();
       if (cache.sentinelWatcher != null) {
@@ -167,11 +225,18 @@ public final class TrackedNearCache<V> implements AutoCloseable {
 
   // ---- reads ----
 
-  /** The value of {@code key} (null when absent), locally when it can be, else from Redis. */
+  /**
+   * The value of {@code key} (null when absent), locally when it can be, else from Redis.
+   *
+   * @throws NotConnectedException at once, while the tracking connection is being re-established
+   * @throws NearCacheException when Redis fails the read, or no reply comes within
+   *     {@link NearCacheConfig#commandTimeout()}
+   */
   public V get(String key) {
     return await(getAsync(key));
   }
 
+  /** {@link #get}, not waiting: completes exceptionally as {@link #get} throws. */
   public CompletableFuture<V> getAsync(String key) {
     CacheSlot.Cached<V> hit = hit(key);
     return hit != null ? CompletableFuture.completedFuture(hit.value()) : remoteGet(key);
@@ -204,13 +269,25 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     if (slot instanceof CacheSlot.Cached<V> cached) {
       TrackingEpoch epoch = route.epochFor(cached.slot());
       if (cached.epoch() == epoch) {
-        if (epoch.healthyAt(System.nanoTime())) {
+        long now = System.nanoTime();
+        if (cached.expiredAt(now)) {
+          // expired on the server, perhaps not yet announced: a miss, which reads it afresh
+          counters.hitsRefusedExpired.increment();
+          store.asMap().remove(key, cached);
+          counters.misses.increment();
+          return null;
+        }
+        if (epoch.healthyAt(now)) {
           counters.hits.increment();
           return cached;
         }
-        counters.hitsRefusedUnhealthy.increment();
-        if (epoch.markUnhealthy()) {
-          becameUnhealthy(epoch);
+        // an epoch that ended (disconnect) is not an unhealthy one: the disconnect flushes it and
+        // counts itself; only a live epoch past its heartbeat deadline is a heartbeat miss
+        if (!epoch.hasEnded()) {
+          counters.hitsRefusedUnhealthy.increment();
+          if (epoch.markUnhealthy()) {
+            becameUnhealthy(epoch);
+          }
         }
       }
     }
@@ -221,30 +298,57 @@ public final class TrackedNearCache<V> implements AutoCloseable {
   private CompletableFuture<V> remoteGet(String key) {
     int slot = route.slotOf(key);
     TrackingEpoch epoch = route.epochFor(slot);
-    boolean cacheable = config.tracks(key) && epoch != null && epoch.healthyAt(System.nanoTime());
+    long sentAt = System.nanoTime();
+    boolean cacheable = config.tracks(key) && epoch != null && epoch.healthyAt(sentAt);
     CacheSlot.PendingRead<V> token = new CacheSlot.PendingRead<>(epoch);
     if (cacheable) {
       store.put(key, token);
     }
-    CompletableFuture<TrackingRoute.Answer<V>> reply = route.send(key, slot, commands -> commands.get(key), cacheable);
+    CompletableFuture<TrackingRoute.Answer<ValueAndTtl<V>>> reply = route.send(key, slot, commands -> {
+      // GET, then PTTL right behind it (see "Expiry" above); a PTTL refused (a slot being
+      // migrated answers ASK to the second command) leaves the TTL unknown: not cached
+      // (issued in this order: OPTIN's CLIENT CACHING YES and Cluster's ASKING apply to the GET)
+      CompletionStage<V> value = commands.get(key);
+      CompletableFuture<Long> ttl = commands.pttl(key).toCompletableFuture()
+          .exceptionally(refused -> TTL_UNKNOWN);
+      return value.thenCombine(ttl, ValueAndTtl::new);
+    }, cacheable);
     if (missStore == MissStore.BLIND_PUT_LATER) {
       return reply.whenCompleteAsync((answer, failure) -> {
         if (cacheable && failure == null) {
-          store.put(key, new CacheSlot.Cached<>(answer.value(), answer.epoch(), slot));
+          store.put(key, new CacheSlot.Cached<>(answer.value().value(), answer.epoch(), slot,
+              expiresAt(sentAt, answer.value().pttlMillis())));
         }
-      }).thenApply(TrackingRoute.Answer::value);
+      }).thenApply(answer -> answer.value().value());
     }
     return reply.whenComplete((answer, failure) -> {
       if (!cacheable) {
         return;
       }
+      long expiresAt = failure == null ? expiresAt(sentAt, answer.value().pttlMillis()) : 0;
       if (failure == null && answer.cacheable() && answer.epoch() == route.epochFor(slot)
-          && !answer.epoch().hasEnded() && (answer.value() != null || route.cachesAbsentKeys())) {
-        store.asMap().replace(key, token, new CacheSlot.Cached<>(answer.value(), answer.epoch(), slot));
+          && !answer.epoch().hasEnded() && answer.value().agree()
+          && System.nanoTime() - expiresAt < 0
+          && (answer.value().value() != null || route.cachesAbsentKeys())) {
+        store.asMap().replace(key, token, new CacheSlot.Cached<>(answer.value().value(), answer.epoch(), slot,
+            expiresAt));
       } else {
         store.asMap().remove(key, token);
       }
-    }).thenApply(TrackingRoute.Answer::value);
+    }).thenApply(answer -> answer.value().value());
+  }
+
+  /**
+   * When an entry read at {@code sentAt} must stop being served: the key's server expiry as
+   * {@code PTTL} gave it (no earlier than {@code sentAt + pttl}, PTTL having run after the send
+   * and rounding down), or, for a key without expiry (PTTL -1) or absent (-2), the maximum entry
+   * age, after which Caffeine drops it anyway.
+   */
+  private long expiresAt(long sentAt, long pttlMillis) {
+    if (pttlMillis >= 0 && expiryRule == ExpiryRule.SERVER_TTL) {
+      return sentAt + TimeUnit.MILLISECONDS.toNanos(pttlMillis);
+    }
+    return sentAt + maxEntryAgeNanos;
   }
 
   // ---- writes ----
@@ -312,6 +416,9 @@ public final class TrackedNearCache<V> implements AutoCloseable {
     try {
       return future.get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof NearCacheException typed) {
+        throw typed; // NotConnectedException stays what it is
+      }
       throw new NearCacheException(e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       future.cancel(false);

@@ -302,8 +302,8 @@ final class TrackingConnection implements AutoCloseable {
       return;
     }
     long now = System.nanoTime();
-    if (!epoch.healthyAt(now) && epoch.markUnhealthy()) {
-      events.unhealthy(epoch);
+    if (!epoch.hasEnded() && !epoch.healthyAt(now) && epoch.markUnhealthy()) {
+      events.unhealthy(epoch); // (an ended epoch is a disconnect, counted as one by lost())
     }
     long sentAt = System.nanoTime();
     epoch.send(commands -> commands.ping(), false, false).thenRun(() -> {

@@ -1,9 +1,10 @@
 package io.tracklab.harness.nearcache;
 
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,7 +55,7 @@ final class TrackingEpoch {
    * @param asking precede it with ASKING (the slot is being imported by this node)
    */
   @SuppressWarnings("unchecked")
-  <V, T> RedisFuture<T> send(Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead,
+  <V, T> CompletionStage<T> send(Function<RedisAsyncCommands<String, V>, ? extends CompletionStage<T>> command, boolean cachedRead,
       boolean asking) {
     RedisAsyncCommands<String, V> commands = (RedisAsyncCommands<String, V>) connection.async();
     sendLock.lock();
@@ -65,10 +66,31 @@ final class TrackingEpoch {
       if (cachedRead && optin) {
         commands.clientCaching(true);
       }
-      return command.apply(commands);
+      return notConnectedIfLost(command.apply(commands));
     } finally {
       sendLock.unlock();
     }
+  }
+
+  /**
+   * A command refused or failed because this epoch's connection just went (Lettuce rejects
+   * commands on a disconnected connection before the disconnect has ended the epoch) is the
+   * documented {@link NotConnectedException}, as a read after the epoch ended is. Completes on
+   * the thread that completes {@code reply}, so the order of replies and pushes is kept.
+   */
+  private <T> CompletionStage<T> notConnectedIfLost(CompletionStage<T> reply) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    reply.whenComplete((value, failure) -> {
+      if (failure == null) {
+        result.complete(value);
+      } else if (ended.get() || !connection.isOpen()) {
+        result.completeExceptionally(new NotConnectedException("connection lost (reconnecting): "
+            + failure.getMessage(), failure));
+      } else {
+        result.completeExceptionally(failure);
+      }
+    });
+    return result;
   }
 
   /** Whether entries of this epoch may be served at {@code nowNanos}. */

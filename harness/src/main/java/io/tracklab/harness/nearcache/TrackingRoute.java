@@ -1,8 +1,8 @@
 package io.tracklab.harness.nearcache;
 
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -37,7 +37,7 @@ interface TrackingRoute<V> extends AutoCloseable {
    * @param cachedRead the reply will be cached if the answer allows (OPTIN marks it)
    */
   <T> CompletableFuture<Answer<T>> send(String key, int slot,
-      Function<RedisAsyncCommands<String, V>, RedisFuture<T>> command, boolean cachedRead);
+      Function<RedisAsyncCommands<String, V>, ? extends CompletionStage<T>> command, boolean cachedRead);
 
   /**
    * A reply and the epoch that answered it.

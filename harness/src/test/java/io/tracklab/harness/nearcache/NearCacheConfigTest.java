@@ -15,6 +15,17 @@ class NearCacheConfigTest {
     assertThat(config.maxEntries()).isEqualTo(NearCacheConfig.DEFAULT_MAX_ENTRIES);
     assertThat(config.heartbeatDeadline()).isEqualTo(NearCacheConfig.DEFAULT_HEARTBEAT_DEADLINE);
     assertThat(config.readFrom()).isEqualTo(ReadFrom.PRIMARY);
+    assertThat(config.commandTimeout()).isEqualTo(Duration.ofSeconds(5)).isEqualTo(NearCacheConfig.DEFAULT_COMMAND_TIMEOUT);
+    assertThat(config.mutate().build()).isEqualTo(config);
+  }
+
+  /** Every field away from its default, so a field mutate() forgot shows (Lettuce's once did). */
+  @Test
+  void mutate_keepsEveryField() {
+    NearCacheConfig config = NearCacheConfig.builder().broadcast("a:", "b:").noLoop(true).maxEntries(7)
+        .maxEntryAge(Duration.ofSeconds(9)).heartbeatInterval(Duration.ofMillis(20))
+        .heartbeatDeadline(Duration.ofMillis(90)).ssl(io.lettuce.core.SslOptions.create())
+        .commandTimeout(Duration.ofMillis(1234)).build();
     assertThat(config.mutate().build()).isEqualTo(config);
   }
 
@@ -29,6 +40,8 @@ class NearCacheConfigTest {
     assertThatThrownBy(() -> NearCacheConfig.builder()
             .heartbeatInterval(Duration.ofMillis(500)).heartbeatDeadline(Duration.ofMillis(500)).build())
         .hasMessageStartingWith("heartbeatDeadline (PT0.5S) must be longer than heartbeatInterval (PT0.5S)");
+    assertThatThrownBy(() -> NearCacheConfig.builder().commandTimeout(Duration.ZERO).build())
+        .hasMessage("commandTimeout must be positive, got PT0S");
     assertThatThrownBy(() -> NearCacheConfig.builder().prefixes(List.of("user:")).build())
         .hasMessage("prefixes [user:] only apply to BCAST mode, not DEFAULT");
   }

@@ -163,7 +163,15 @@ public final class TracklabRun implements AutoCloseable {
       case LettuceCscClient.NAME -> LettuceCscClient.factory();
       case RedissonCscClient.NAME -> RedissonCscClient.factory();
       case JedisCscClient.NAME -> JedisCscClient.factory();
-      case "tracklab" -> TrackedClient.factory(NearCacheConfig.builder().build());
+      case "tracklab" -> {
+        // the same 2 s every other client's commands get (the endpoints' timeout), stated
+        NearCacheConfig config = NearCacheConfig.builder().commandTimeout(Duration.ofSeconds(2)).build();
+        System.out.printf("tracklab: near-cache: %s tracking, heartbeat every %d ms, deadline %d ms, command "
+                + "timeout %d ms, entries die with their key's TTL, max age %s%n", config.mode(),
+            config.heartbeatInterval().toMillis(), config.heartbeatDeadline().toMillis(),
+            config.commandTimeout().toMillis(), config.maxEntryAge());
+        yield TrackedClient.factory(config);
+      }
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };
     this.client = factory.open(endpoints, clientListener());

@@ -15,14 +15,14 @@ import java.util.List;
  */
 public final class AclRules {
   /**
-   * Data nodes: connect, read, write and delete strings, track, discover the cluster and follow its
-   * ASK redirections; SUBSCRIBE only for clients tracking over RESP2 (Redisson), which get their
+   * Data nodes: connect, read (with the key's remaining TTL: tracklab's near-cache reads PTTL with
+   * every miss), write and delete strings, track, discover the cluster and follow its ASK redirections; SUBSCRIBE only for clients tracking over RESP2 (Redisson), which get their
    * invalidations on a channel.
    */
   public static final List<String> NEAR_CACHE = List.of(
       "+subscribe", "+unsubscribe",
       "+hello", "+auth", "+ping", "+client|setname", "+client|id", "+client|info",
-      "+client|tracking", "+client|caching", "+get", "+set", "+mget", "+del", "+asking",
+      "+client|tracking", "+client|caching", "+get", "+pttl", "+set", "+mget", "+del", "+asking",
       "+cluster|slots", "+cluster|shards", "+cluster|nodes", "+cluster|myid", "+readonly", "+readwrite",
       "+info", "+command");
   /** Sentinels: find the primary and follow failovers. */

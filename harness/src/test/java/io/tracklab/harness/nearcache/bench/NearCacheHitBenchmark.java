@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a near-cache hit costs against a remote GET: {@link #hit()} reads a held key through
- * {@link TrackedNearCache}; {@link #remoteGet()} reads the same key with plain Lettuce from the
- * same redis-server (127.0.0.1, no proxy), in the same run.
+ * {@link TrackedNearCache}; {@link #miss()} reads it through the near-cache from Redis (the local
+ * entry dropped first); {@link #remoteGet()} reads the same key with plain Lettuce from the same
+ * redis-server (127.0.0.1, no proxy), in the same run.
  *
  * <p>Run: {@code ./mvnw -B -pl harness -am -Pjmh -DskipTests verify} (results in
  * {@code harness/target/jmh-result.json}).
@@ -77,6 +78,13 @@ public class NearCacheHitBenchmark {
 
   @Benchmark
   public String hit() {
+    return cache.get(KEY);
+  }
+
+  /** A miss through the near-cache: the local entry dropped, then read from Redis (GET, and PTTL with it). */
+  @Benchmark
+  public String miss() {
+    cache.invalidateLocal(KEY);
     return cache.get(KEY);
   }
 
