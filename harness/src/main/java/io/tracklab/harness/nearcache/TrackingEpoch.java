@@ -83,7 +83,7 @@ final class TrackingEpoch {
     reply.whenComplete((value, failure) -> {
       if (failure == null) {
         result.complete(value);
-      } else if (ended.get() || !connection.isOpen()) {
+      } else if (ended.get() || !connection.isOpen() || isConnectionLoss(failure)) {
         result.completeExceptionally(new NotConnectedException("connection lost (reconnecting): "
             + failure.getMessage(), failure));
       } else {
@@ -91,6 +91,29 @@ final class TrackingEpoch {
       }
     });
     return result;
+  }
+
+  /**
+   * Whether a command failed because its connection went: Lettuce rejects commands on a channel
+   * that became inactive ("Currently not connected") and fails those in flight when it closes
+   * ("Connection closed", a closed channel, a reset), before its listener has told the epoch.
+   */
+  static boolean isConnectionLoss(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.nio.channels.ClosedChannelException || cause instanceof java.io.IOException
+          || cause instanceof io.lettuce.core.RedisConnectionException) {
+        return true;
+      }
+      String message = cause.getMessage();
+      if (cause instanceof io.lettuce.core.RedisException && message != null
+          && (message.startsWith("Currently not connected") || message.startsWith("Connection closed"))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Whether entries of this epoch may be served at {@code nowNanos}. */

@@ -11,8 +11,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cached key that expires on the server is not served after its expiry, although Redis
@@ -44,22 +44,20 @@ class NearCacheExpiryIT {
   private static final long TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final int KEYS_WITH_TTLS = 20_000;
 
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
+
   private static Topology topology;
-  private static ClientResources resources;
   private static RedisCommands<String, String> redis;
 
   @BeforeAll
   static void start() {
     topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
-    resources = DefaultClientResources.create();
     redis = topology.admin("primary");
   }
 
   @AfterAll
   static void stop() {
-    if (resources != null) {
-      resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
     if (topology != null) {
       topology.close();
     }
@@ -92,7 +90,7 @@ class NearCacheExpiryIT {
         INVALIDATED.put(key, nanoTime);
       }
     };
-    return TrackedNearCache.strings(resources, uri, NearCacheConfig.builder().build(), invalidations, rule);
+    return TrackedNearCache.strings(RESOURCES.get(), uri, NearCacheConfig.builder().build(), invalidations, rule);
   }
 
   /** Reads of an expired key, past its expiry plus the tolerance, over every repetition. */

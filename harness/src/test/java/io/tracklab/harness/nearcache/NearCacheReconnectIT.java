@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
+import io.tracklab.harness.testing.SharedClientResources;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.local.LocalProvisioner;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tracking connection killed again and again ({@code CLIENT KILL ID}) while readers run:
@@ -37,22 +37,20 @@ class NearCacheReconnectIT {
   private static final int KILLS = 20;
   private static final int READERS = 4;
 
+  @RegisterExtension
+  static final SharedClientResources RESOURCES = new SharedClientResources();
+
   private static Topology topology;
-  private static ClientResources resources;
   private static RedisCommands<String, String> redis;
 
   @BeforeAll
   static void start() {
     topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
-    resources = DefaultClientResources.create();
     redis = topology.admin("primary");
   }
 
   @AfterAll
   static void stop() {
-    if (resources != null) {
-      resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
     if (topology != null) {
       topology.close();
     }
@@ -87,7 +85,7 @@ class NearCacheReconnectIT {
     AtomicLong notConnected = new AtomicLong();
     Map<String, Throwable> unexpected = new ConcurrentHashMap<>();
     ExecutorService readers = Executors.newFixedThreadPool(READERS);
-    try (TrackedNearCache<String> cache = TrackedNearCache.strings(resources, uri, NearCacheConfig.builder().build(),
+    try (TrackedNearCache<String> cache = TrackedNearCache.strings(RESOURCES.get(), uri, NearCacheConfig.builder().build(),
         NearCacheListener.NONE)) {
       List<Future<?>> running = new ArrayList<>();
       for (int reader = 0; reader < READERS; reader++) {

@@ -41,4 +41,17 @@ class TrackingEpochTest {
     assertThat(epoch.end()).isFalse();
     assertThat(epoch.healthyAt(1_001)).isFalse();
   }
+
+  @Test
+  void connectionLoss_isLettucesRejectionOrAClosedChannel_notARedisError() {
+    assertThat(TrackingEpoch.isConnectionLoss(
+        new io.lettuce.core.RedisException("Currently not connected. Commands are rejected."))).isTrue();
+    assertThat(TrackingEpoch.isConnectionLoss(new java.util.concurrent.CompletionException(
+        new io.lettuce.core.RedisException("Connection closed")))).isTrue();
+    assertThat(TrackingEpoch.isConnectionLoss(new java.nio.channels.ClosedChannelException())).isTrue();
+    assertThat(TrackingEpoch.isConnectionLoss(
+        new io.lettuce.core.RedisCommandExecutionException("MOVED 12182 127.0.0.1:7001"))).isFalse();
+    assertThat(TrackingEpoch.isConnectionLoss(
+        new io.lettuce.core.RedisCommandExecutionException("NOPERM this user has no permissions"))).isFalse();
+  }
 }
