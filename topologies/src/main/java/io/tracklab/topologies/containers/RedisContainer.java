@@ -59,7 +59,7 @@ final class RedisContainer implements NodeHandle {
     } catch (RuntimeException e) {
       ContainerStop.stop(container);
       String log = NodeProbe.logTail(launch);
-      if (log.contains("Address already in use")) {
+      if (PortTakenException.saidBy(log)) {
         throw new PortTakenException(launch.name(), NodeConfigFile.HOST + ":" + launch.port());
       }
       throw new TopologyException(launch.name() + ": the " + image.name() + " container did not start: "

@@ -167,7 +167,7 @@ public final class RedisProcess implements NodeHandle {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         String log = logTail();
-        if (log.contains("Address already in use")) {
+        if (PortTakenException.saidBy(log)) {
           throw new PortTakenException(launch.name(), address());
         }
         if (launch.tls() != null) {
