@@ -12,15 +12,13 @@ import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.tracklab.harness.testing.SharedClientResources;
-import io.tracklab.topologies.Topology;
+import io.tracklab.harness.testing.SharedTopology;
 import io.tracklab.topologies.TopologyKind;
-import io.tracklab.topologies.local.LocalProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,21 +44,14 @@ class NearCacheExpiryIT {
 
   @RegisterExtension
   static final SharedClientResources RESOURCES = new SharedClientResources();
+  @RegisterExtension
+  static final SharedTopology TOPOLOGY = new SharedTopology(TopologyKind.STANDALONE);
 
-  private static Topology topology;
   private static RedisCommands<String, String> redis;
 
   @BeforeAll
-  static void start() {
-    topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
-    redis = topology.admin("primary");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (topology != null) {
-      topology.close();
-    }
+  static void connectAdmin() {
+    redis = TOPOLOGY.admin("primary");
   }
 
   /** How the other client gives the key its TTL. */
@@ -82,7 +73,7 @@ class NearCacheExpiryIT {
   private static final java.util.Map<String, Long> INVALIDATED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TrackedNearCache<String> open(TrackedNearCache.ExpiryRule rule) {
-    RedisURI uri = topology.clientUris().get(0);
+    RedisURI uri = TOPOLOGY.get().clientUris().get(0);
     uri.setTimeout(Duration.ofSeconds(2));
     NearCacheListener invalidations = new NearCacheListener() {
       @Override

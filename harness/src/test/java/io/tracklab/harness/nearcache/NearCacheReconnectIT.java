@@ -7,9 +7,8 @@ import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.tracklab.harness.testing.SharedClientResources;
-import io.tracklab.topologies.Topology;
+import io.tracklab.harness.testing.SharedTopology;
 import io.tracklab.topologies.TopologyKind;
-import io.tracklab.topologies.local.LocalProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,21 +37,14 @@ class NearCacheReconnectIT {
 
   @RegisterExtension
   static final SharedClientResources RESOURCES = new SharedClientResources();
+  @RegisterExtension
+  static final SharedTopology TOPOLOGY = new SharedTopology(TopologyKind.STANDALONE);
 
-  private static Topology topology;
   private static RedisCommands<String, String> redis;
 
   @BeforeAll
-  static void start() {
-    topology = new LocalProvisioner().start(TopologyKind.STANDALONE);
-    redis = topology.admin("primary");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (topology != null) {
-      topology.close();
-    }
+  static void connectAdmin() {
+    redis = TOPOLOGY.admin("primary");
   }
 
   /** The id of the connection with tracking on (CLIENT LIST flag {@code t}). */
@@ -78,7 +69,7 @@ class NearCacheReconnectIT {
     for (int i = 0; i < 100; i++) {
       redis.set("key:" + i, "value-" + i);
     }
-    RedisURI uri = topology.clientUris().get(0);
+    RedisURI uri = TOPOLOGY.get().clientUris().get(0);
     uri.setTimeout(Duration.ofSeconds(2));
     AtomicBoolean reading = new AtomicBoolean(true);
     AtomicLong reads = new AtomicLong();

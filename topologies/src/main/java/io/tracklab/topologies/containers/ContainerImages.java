@@ -44,7 +44,7 @@ public record ContainerImages(String redis, String toxiproxy) {
 
   /** The Toxiproxy-API image {@code bin/tracklab images} builds for this version of tracklab. */
   public static String builtToxiproxy() {
-    return BUILT_PREFIX + "toxiproxy:" + version();
+    return BUILT_PREFIX + "toxiproxy:" + Version.OF_THIS_BUILD;
   }
 
   /**
@@ -69,16 +69,21 @@ public record ContainerImages(String redis, String toxiproxy) {
     return "redis " + redis + ", toxiproxy " + toxiproxy;
   }
 
-  static String version() {
-    try (InputStream in = ContainerImages.class.getResourceAsStream("images.properties")) {
-      if (in == null) {
-        throw new TopologyException("images.properties is missing from the topologies jar (a broken build)");
+  /** The project version the build wrote into images.properties, read once (on first use). */
+  private static final class Version {
+    static final String OF_THIS_BUILD = read();
+
+    private static String read() {
+      try (InputStream in = ContainerImages.class.getResourceAsStream("images.properties")) {
+        if (in == null) {
+          throw new TopologyException("images.properties is missing from the topologies jar (a broken build)");
+        }
+        Properties properties = new Properties();
+        properties.load(in);
+        return properties.getProperty("version");
+      } catch (IOException e) {
+        throw new TopologyException("cannot read images.properties: " + e, e);
       }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new TopologyException("cannot read images.properties: " + e, e);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.tracklab.topologies.containers;
 
 import io.tracklab.topologies.TopologyException;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.PullPolicy;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -23,11 +22,7 @@ record ImageSource(String name) {
 
   GenericContainer<?> container() {
     GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(name));
-    if (ContainerImages.builtHere(name)) {
-      container.withImagePullPolicy(image -> false);
-    } else {
-      container.withImagePullPolicy(PullPolicy.defaultPolicy());
-    }
-    return container;
+    // a registry image keeps Testcontainers' default policy (pull when missing)
+    return ContainerImages.builtHere(name) ? container.withImagePullPolicy(image -> false) : container;
   }
 }
