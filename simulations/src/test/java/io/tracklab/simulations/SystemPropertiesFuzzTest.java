@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SystemPropertiesFuzzTest {
   private static final String[] RUN = {"topology", "client", "duration", "users", "rate", "keys", "distribution",
-      "readRatio", "valueSize", "clientTtl", "mgetRatio", "mgetSize", "deleteRatio"};
+      "readRatio", "valueSize", "clientTtl", "maxEntryAge", "mgetRatio", "mgetSize", "deleteRatio"};
   private static final String[] GATES = {"gate.failedPercent", "gate.remoteP99", "staleBound", "gate.invalidationP99",
       "gate.hitRatio"};
 

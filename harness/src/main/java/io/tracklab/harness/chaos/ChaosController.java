@@ -53,10 +53,9 @@ public final class ChaosController implements AutoCloseable {
   /** Fails before the run when a fault names a node the topology lacks or needs another kind of topology. */
   private void validate() {
     for (ScheduledFault scheduled : schedule.faults()) {
-      String needed = scheduled.fault().requiredTopology();
-      if (needed != null && !topology.kind().equals(needed)) {
-        throw new FaultScheduleException("\"" + scheduled.text() + "\" needs a " + needed
-            + " topology; this run's is " + topology.kind());
+      String unsupported = scheduled.fault().unsupportedOn(topology.kind());
+      if (unsupported != null) {
+        throw new FaultScheduleException("\"" + scheduled.text() + "\": " + unsupported);
       }
     }
     for (String node : schedule.namedNodes()) {

@@ -48,6 +48,13 @@ public interface ChaosTarget {
   /** {@code CLUSTER FAILOVER} on a replica; returns once it is primary. */
   void clusterFailover(String replica);
 
+  /**
+   * {@code SWAPDB first second} on the primary (replicas follow through replication), with no
+   * write of the workload in flight across it, and the run's checker told that every key of
+   * database {@code first} went at that instant (a change no write of the workload explains).
+   */
+  void swapDatabases(int first, int second);
+
   /** Moves a slot with its keys between primaries. */
   void migrateSlot(int slot, String fromPrimary, String toPrimary);
 }

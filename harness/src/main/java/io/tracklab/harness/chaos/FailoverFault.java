@@ -18,6 +18,11 @@ public record FailoverFault(String kind, String target) implements Fault {
   }
 
   @Override
+  public boolean byRedisCommand() {
+    return true;
+  }
+
+  @Override
   public boolean timesFailover() {
     return true;
   }

@@ -8,7 +8,8 @@ import java.util.Map;
  * processes (kill, pause) or Redis itself (failover, slot migration). Injecting returns what
  * heals it; faults that cannot be undone (a failover, a migration) heal to nothing.
  */
-public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFault, FailoverFault, SlotMigrationFault {
+public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFault, FailoverFault, SlotMigrationFault,
+    SwapDbFault {
 
   /** The kind as written in schedules and results: {@code latency}, {@code partition}, {@code kill}... */
   String kind();
@@ -26,11 +27,26 @@ public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFaul
     return null;
   }
 
+  /** Why it cannot run on a topology of {@code kind} ({@code standalone}...), or null when it can. */
+  default String unsupportedOn(String kind) {
+    String needed = requiredTopology();
+    return needed == null || needed.equals(kind) ? null : "needs a " + needed + " topology; this one is " + kind;
+  }
+
   /**
    * Whether it acts only on a node's proxy (toxics, disable), not on the node itself: the only
    * faults possible on an external topology, whose nodes tracklab does not own.
    */
   default boolean throughProxy() {
+    return false;
+  }
+
+  /**
+   * Whether it is a Redis command on the nodes (a failover, SWAPDB), not a process operation or
+   * a change of the data's placement: on an external topology, allowed only where its file allows
+   * node faults.
+   */
+  default boolean byRedisCommand() {
     return false;
   }
 

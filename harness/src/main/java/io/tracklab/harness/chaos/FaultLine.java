@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   sentinel failover
  *   cluster failover node-4
  *   migrate slot 1234 [to node-2]
+ *   swapdb [with 1]                   (SWAPDB 0 1 on the primary: Redis announces nothing)
  * </pre>
  *
  * <p>Toxics default to {@code downstream} (Redis to client), except partition ({@code both}).
@@ -103,9 +104,10 @@ final class FaultLine {
         int slot = integer("the slot");
         yield new SlotMigrationFault(slot, accept("to") ? word("the node to move it to") : null);
       }
+      case "swapdb" -> new SwapDbFault(accept("with") ? integer("the database to swap with 0") : 1);
       default -> throw new IllegalArgumentException("unknown fault \"" + kind + "\"; known: latency, bandwidth, "
           + "timeout, partition, reset, slow-close, disable, kill, pause, sentinel failover, cluster failover, "
-          + "migrate slot");
+          + "migrate slot, swapdb");
     };
     if (next < tokens.size()) {
       throw new IllegalArgumentException("unexpected \"" + String.join(" ", tokens.subList(next, tokens.size()))

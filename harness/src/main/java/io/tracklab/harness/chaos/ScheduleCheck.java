@@ -38,9 +38,9 @@ public final class ScheduleCheck {
     for (int index = 0; index < faults.size(); index++) {
       ScheduledFault scheduled = faults.get(index);
       Fault fault = scheduled.fault();
-      String needed = fault.requiredTopology();
-      if (needed != null && !needed.equals(topology)) {
-        problems.add(new Problem(index, "needs a " + needed + " topology; this one is " + topology));
+      String unsupported = fault.unsupportedOn(topology);
+      if (unsupported != null) {
+        problems.add(new Problem(index, unsupported));
       }
       for (String node : named(fault)) {
         if (!nodes.contains(node)) {

@@ -165,9 +165,28 @@ public final class ConsistencyChecker {
     }
   }
 
+  /**
+   * Every key went from the server between {@code sentNanos} and {@code ackNanos} by a change no
+   * write of the harness made (SWAPDB with an empty database): each key takes a delete's version,
+   * sent and acknowledged at those times, so a read of an older value after it is stale and the
+   * audit expects no value. The caller must keep writes from crossing it (a {@code WriteFence}):
+   * versions order a key's writes only when each is wholly before or after the change.
+   */
+  public void keyspaceEmptied(long sentNanos, long ackNanos) {
+    for (int key = 0; key < config.keys(); key++) {
+      long version = nextVersion(key);
+      deleteSent(key, version, sentNanos);
+      acknowledge(key, version, ackNanos);
+    }
+  }
+
   /** Its reply arrived at {@code ackNanos}: from now on, older versions are stale. */
   public void writeAcked(int key, long version, long ackNanos) {
     writesAcked.increment();
+    acknowledge(key, version, ackNanos);
+  }
+
+  private void acknowledge(int key, long version, long ackNanos) {
     int at = key * stride;
     synchronized (stripe(key)) {
       long headAndSize = state[at + RING_HEAD_AND_SIZE];

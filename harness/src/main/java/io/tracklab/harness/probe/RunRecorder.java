@@ -116,6 +116,11 @@ public final class RunRecorder {
     }
   }
 
+  /** Every key went from the server without a write (see {@link ConsistencyChecker#keyspaceEmptied}). */
+  public void keyspaceEmptied(long sentNanos, long ackNanos) {
+    checker.keyspaceEmptied(sentNanos, ackNanos);
+  }
+
   /** The write's outcome is unknown (error or timeout). */
   public void writeFailed(int key, long version) {
     checker.writeFailed(key, version);

@@ -53,6 +53,8 @@ class FaultScheduleTest {
     assertThat(only("at 1s: pause current-primary").fault()).isEqualTo(new ProcessFault("pause", "current-primary"));
     assertThat(only("at 1s: cluster failover node-4").fault()).isEqualTo(new FailoverFault("cluster-failover", "node-4"));
     assertThat(only("at 1s: migrate slot 16383 to node-1").fault()).isEqualTo(new SlotMigrationFault(16383, "node-1"));
+    assertThat(only("at 1s: swapdb").fault()).isEqualTo(new SwapDbFault(1));
+    assertThat(only("at 1s: SWAPDB with 7").fault().parameters()).isEqualTo(Map.of("with", 7));
     assertThat(FaultSchedule.parse("-Dfaults", "at 1s: kill primary; at 2.5s for 500ms: pause replica-1").faults())
         .extracting(ScheduledFault::healsAt).containsExactly(null, Duration.ofSeconds(3));
   }
@@ -83,6 +85,12 @@ class FaultScheduleTest {
         .hasMessageContaining("64KB/s");
     assertThatThrownBy(() -> FaultSchedule.parse("f", "at 1s: migrate slot 20000"))
         .hasMessageContaining("slot 20000 is not a Cluster slot");
+    assertThatThrownBy(() -> FaultSchedule.parse("f", "at 1s: swapdb with 0"))
+        .hasMessageContaining("must be another one (1, 2, ...), not 0");
+    assertThatThrownBy(() -> FaultSchedule.parse("f", "at 1s: swapdb with one"))
+        .hasMessageContaining("the database to swap with 0 is not a whole number: \"one\"");
+    assertThatThrownBy(() -> FaultSchedule.parse("f", "at 1s: swapdb primary"))
+        .hasMessageContaining("unexpected \"primary\" after the swapdb fault");
     assertThatThrownBy(() -> FaultSchedule.parse("f", "at 1s: sentinel primary"))
         .hasMessageContaining("expected \"failover\" after \"sentinel\"");
   }

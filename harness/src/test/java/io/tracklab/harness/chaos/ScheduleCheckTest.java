@@ -56,6 +56,15 @@ class ScheduleCheckTest {
   }
 
   @Test
+  void swapdb_runsWhereThereAreDatabasesToSwap() {
+    assertThat(check("standalone", List.of("primary"), Duration.ofSeconds(30), "at 5s: swapdb")).isEmpty();
+    assertThat(check("sentinel", SENTINEL, Duration.ofSeconds(30), "at 5s: swapdb with 2")).isEmpty();
+    assertThat(check("cluster", List.of("node-1"), Duration.ofSeconds(30), "at 5s: swapdb")).containsExactly(
+        new ScheduleCheck.Problem(0, "a Cluster has only database 0, so SWAPDB is refused there; run it on "
+            + "standalone or sentinel"));
+  }
+
+  @Test
   void faultsMustStartAndHealBeforeTheEnd() {
     assertThat(check("standalone", List.of("primary"), Duration.ofSeconds(20),
         "at 20s: kill primary", "at 15s for 5s: latency 5ms on primary", "at 15s for 4s: latency 5ms on primary"))

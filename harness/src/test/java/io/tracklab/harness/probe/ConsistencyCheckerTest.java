@@ -47,6 +47,30 @@ class ConsistencyCheckerTest {
   }
 
   @Test
+  void afterTheKeyspaceWasEmptied_anOldValueIsStale_noValueIsFresh_andNothingIsLost() {
+    write(1, 90, 100);
+    write(2, 90, 100);
+    checker.keyspaceEmptied(ms(200), ms(201));
+
+    assertThat(checker.readReturned(0, 1, ms(300), ms(301), value(1, 1))).as("served from before the swap")
+        .isEqualTo(ReadClass.STALE);
+    assertThat(checker.report().stalenessAgeMicros().getMaxValue()).isCloseTo(99_000L, withinPercentage(0.1));
+    assertThat(checker.readReturned(1, 2, ms(300), ms(301), null)).isEqualTo(ReadClass.FRESH);
+    assertThat(checker.readReturned(-1, 1, ms(150), ms(250), value(1, 1))).as("read across the swap")
+        .isEqualTo(ReadClass.CONCURRENT);
+    long afterSwap = write(2, 400, 401);
+    checker.writeReplaced(2, afterSwap, null); // SET .. GET found nothing: the swap, not a lost write
+    assertThat(checker.readReturned(1, 2, ms(500), ms(501), value(2, afterSwap))).isEqualTo(ReadClass.FRESH);
+    assertThat(checker.report().writesAcknowledged()).as("the swap is not a write of the harness").isEqualTo(3);
+
+    Map<Integer, String> stored = new HashMap<>();
+    stored.put(2, value(2, afterSwap)); // every other key: none, as the swap left them
+    assertThat(checker.audit(stored::get).versionsLost()).isZero();
+    assertThat(checker.audit(key -> key == 2 ? null : stored.get(key)).versionsLost())
+        .as("the write after the swap missing is a lost write").isEqualTo(1);
+  }
+
+  @Test
   void newestAcknowledgedVersion_isFresh() {
     write(1, 90, 100);
     assertThat(checker.readReturned(0, 1, ms(200), ms(201), value(1, 1))).isEqualTo(ReadClass.FRESH);

@@ -58,7 +58,7 @@ public final class ExperimentFile {
 
   static final Set<String> CLIENTS = new LinkedHashSet<>(RunSettings.CLIENTS);
   private static final Set<String> TOP = new LinkedHashSet<>(List.of("schema", "name", "description", "topology",
-      "client", "clientTtl", "duration", "workload", "faults", "gates", "security"));
+      "client", "clientTtl", "maxEntryAge", "duration", "workload", "faults", "gates", "security"));
   private static final Set<String> SECURITY = new LinkedHashSet<>(List.of("auth", "tls", "adminPassword",
       "clientPassword"));
   private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
@@ -155,7 +155,9 @@ public final class ExperimentFile {
         .toLowerCase(Locale.ROOT))) {
       top.problem("clientTtl", "only applies to client: ttl (this experiment's client is " + client + ")");
     }
-    RunSettings settings = workload(top, topology, client, duration, clientTtl);
+    // the tracklab client's; not refused for others, so one file serves every client of a matrix
+    Duration maxEntryAge = top.duration("maxEntryAge", DEFAULT_WORKLOAD.maxEntryAge(), true);
+    RunSettings settings = workload(top, topology, client, duration, clientTtl, maxEntryAge);
     FaultSchedule faults = faults(top, topology, duration, overrides);
     GateSettings gates = gates(top, faults);
     TopologySecurity security = security(top, overrides);
@@ -276,13 +278,13 @@ public final class ExperimentFile {
   }
 
   private RunSettings workload(YamlFields top, TopologyKind topology, String client, Duration duration,
-      Duration clientTtl) {
+      Duration clientTtl, Duration maxEntryAge) {
     RunSettings d = DEFAULT_WORKLOAD;
     Node node = top.node("workload");
     YamlFields workload = node == null ? null : YamlFields.of(problems, "workload", node, WORKLOAD);
     if (workload == null) {
       return new RunSettings(topology, client, duration, d.users(), d.rate(), d.keys(), d.distribution(),
-          d.readRatio(), d.valueSize(), clientTtl, d.mix());
+          d.readRatio(), d.valueSize(), clientTtl, maxEntryAge, d.mix());
     }
     KeyDistribution distribution = d.distribution();
     String distributionText = workload.text("distribution");
@@ -305,7 +307,7 @@ public final class ExperimentFile {
         distribution,
         workload.decimal("readRatio", d.readRatio(), 0, 1),
         workload.integer("valueSize", d.valueSize(), 1, 64 * 1024 * 1024),
-        clientTtl, mix);
+        clientTtl, maxEntryAge, mix);
   }
 
   private FaultSchedule faults(YamlFields top, TopologyKind topology, Duration duration, Overrides overrides) {

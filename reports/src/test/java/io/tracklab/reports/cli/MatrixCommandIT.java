@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole comparison matrix as CI runs it: the shipped comparison set (six experiments, short)
+ * The whole comparison matrix as CI runs it: the shipped comparison set (seven experiments, short)
  * with every client, in its own JVM, against real local Redis processes.
  */
 class MatrixCommandIT {
   private static final List<String> EXPERIMENTS = List.of("no-fault", "latency", "reset", "silent-partition",
-      "sentinel-failover", "slot-migration");
+      "sentinel-failover", "slot-migration", "swapdb");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir

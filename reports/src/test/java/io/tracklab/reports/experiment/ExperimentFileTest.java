@@ -41,6 +41,7 @@ class ExperimentFileTest {
         topology: sentinel
         client: ttl
         clientTtl: 2s
+        maxEntryAge: 90s
         duration: 40s
         workload:
           users: 4
@@ -68,6 +69,7 @@ class ExperimentFileTest {
     assertThat(settings.topology()).isEqualTo(TopologyKind.SENTINEL);
     assertThat(settings.client()).isEqualTo("ttl");
     assertThat(settings.clientTtl()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(settings.maxEntryAge()).as("kept for the tracklab client of a matrix").isEqualTo(Duration.ofSeconds(90));
     assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(40));
     assertThat(settings.users()).isEqualTo(4);
     assertThat(settings.rate()).isEqualTo(1000);
@@ -133,7 +135,7 @@ class ExperimentFileTest {
           stalenessBound: 1s
         """)).containsExactly(
             "experiments/x.yaml:2: topolgy: unknown field; known fields here: schema, name, description, topology, "
-                + "client, clientTtl, duration, workload, faults, gates, security",
+                + "client, clientTtl, maxEntryAge, duration, workload, faults, gates, security",
             "experiments/x.yaml:4: workload.userz: unknown field; known fields here: users, rate, keys, distribution, "
                 + "readRatio, valueSize, mgetRatio, mgetSize, deleteRatio",
             "experiments/x.yaml:6: gates.stalenessBound: unknown field; known fields here: failedPercent, remoteP99, "
@@ -253,7 +255,7 @@ class ExperimentFileTest {
         """)).containsExactly(
             "experiments/x.yaml:3: faults[0] = \"at 5s for 10s: latenc 50ms on primary\": unknown fault \"latenc\"; "
                 + "known: latency, bandwidth, timeout, partition, reset, slow-close, disable, kill, pause, "
-                + "sentinel failover, cluster failover, migrate slot",
+                + "sentinel failover, cluster failover, migrate slot, swapdb",
             "experiments/x.yaml:4: faults[1] = \"at soon: kill primary\": the time after \"at\" is not a duration: "
                 + "\"soon\" (write it like 250ms, 1.5s, 2m, 1h or 0)",
             "experiments/x.yaml:5: faults[2]: must be one line like \"at 10s for 20s: latency 50ms on primary\"");
@@ -287,7 +289,7 @@ class ExperimentFileTest {
     assertThat(problems("")).containsExactly("experiments/x.yaml: (file): is empty; an experiment needs at least "
         + "\"schema: 1\"");
     assertThat(problems("- schema: 1\n")).containsExactly("experiments/x.yaml:1: (file): must be a mapping of "
-        + "schema, name, description, topology, client, clientTtl, duration, workload, faults, gates, security");
+        + "schema, name, description, topology, client, clientTtl, maxEntryAge, duration, workload, faults, gates, security");
   }
 
   @Test

@@ -37,16 +37,18 @@ final class CacheWriteAction extends OperationAction {
     String name = run.workload().key(key);
     String request = delete ? NearCacheDsl.DELETE : NearCacheDsl.SET;
     long startMillis = components.core().clock().nowMillis();
-    long version;
-    CompletableFuture<StampedWriter.Replaced> write;
-    if (delete) {
-      version = run.recorder().deleteSending(key, System.nanoTime());
-      write = run.writer().delete(name).thenApply(ackNanos -> new StampedWriter.Replaced(ackNanos, null));
-    } else {
-      version = run.recorder().writeSending(key, System.nanoTime());
-      write = run.writer().setReturningPrevious(name,
-          new VersionedValue(name, version, 0).encode(run.workload().valueSize()));
-    }
+    long[] sent = new long[1];
+    // the version and the sending in one step, never across a keyspace change (WriteFence)
+    CompletableFuture<StampedWriter.Replaced> write = run.writes().send(() -> {
+      if (delete) {
+        sent[0] = run.recorder().deleteSending(key, System.nanoTime());
+        return run.writer().delete(name).thenApply(ackNanos -> new StampedWriter.Replaced(ackNanos, null));
+      }
+      sent[0] = run.recorder().writeSending(key, System.nanoTime());
+      return run.writer().setReturningPrevious(name,
+          new VersionedValue(name, sent[0], 0).encode(run.workload().valueSize()));
+    });
+    long version = sent[0];
     write.whenComplete((acknowledged, failure) -> {
       long endMillis = components.core().clock().nowMillis();
       if (failure != null) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What a run may do to an external topology, someone else's Redis: nothing, unless its file says
  * {@code allowFaults: true}; and then faults through the proxies (toxics, disable), and the
- * failovers Redis has a command for only when the file also says {@code allowNodeFaults: true}.
+ * failovers and SWAPDB (Redis commands) only when the file also says {@code allowNodeFaults: true}.
  * Killing, pausing and migrating slots are never allowed: tracklab does not own those processes
  * or that data. Checked before anything starts, by the command line when it validates and by
  * every run before its topology starts.
@@ -40,14 +40,15 @@ public final class ExternalFaultPolicy {
     return problems;
   }
 
-  /** A fault on the nodes that is a Redis command (a failover), not a process operation. */
+  /** A fault on the nodes that is a Redis command (a failover, SWAPDB), not a process operation. */
   public static boolean byCommand(ScheduledFault fault) {
-    return fault.fault() instanceof FailoverFault;
+    return fault.fault().byRedisCommand();
   }
 
   /** What is wrong when a failover is scheduled and the topology file does not allow node faults. */
   public static String nodeFaultsNotAllowed(ScheduledFault fault) {
-    return "is not true, so \"" + fault.text() + "\" is refused: a failover acts on the nodes themselves; "
+    String what = fault.fault() instanceof FailoverFault ? "a failover" : fault.fault().kind();
+    return "is not true, so \"" + fault.text() + "\" is refused: " + what + " acts on the nodes themselves; "
         + "add allowNodeFaults: true to the file (with allowFaults: true) to allow it";
   }
 

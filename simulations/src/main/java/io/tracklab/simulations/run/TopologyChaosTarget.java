@@ -13,9 +13,23 @@ import java.util.function.Predicate;
 /** A provisioned {@link Topology} as the harness's {@link ChaosTarget}. */
 public final class TopologyChaosTarget implements ChaosTarget {
   private final Topology topology;
+  private final KeyspaceChanges keyspaceChanges;
 
-  public TopologyChaosTarget(Topology topology) {
+  /**
+   * How a change of the whole keyspace (SWAPDB) runs: the run fences its writes around it and
+   * tells its checker; {@link #UNOBSERVED} just runs it.
+   */
+  @FunctionalInterface
+  public interface KeyspaceChanges {
+    KeyspaceChanges UNOBSERVED = Runnable::run;
+
+    /** Runs {@code change}, which takes every key of database 0 away at once. */
+    void emptying(Runnable change);
+  }
+
+  public TopologyChaosTarget(Topology topology, KeyspaceChanges keyspaceChanges) {
     this.topology = topology;
+    this.keyspaceChanges = keyspaceChanges;
   }
 
   @Override
@@ -98,6 +112,12 @@ public final class TopologyChaosTarget implements ChaosTarget {
   @Override
   public void clusterFailover(String replica) {
     topology.clusterFailover(replica);
+  }
+
+  @Override
+  public void swapDatabases(int first, int second) {
+    String primary = topology.currentPrimary(0).name();
+    keyspaceChanges.emptying(() -> topology.admin(primary).swapdb(first, second));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.tracklab.harness.chaos.ChaosController;
 import io.tracklab.harness.chaos.ChaosListener;
+import io.tracklab.harness.config.DurationText;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.chaos.FaultSchedule;
@@ -36,6 +37,7 @@ import io.tracklab.harness.workload.KeyChooser;
 import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.harness.workload.VersionedValue;
 import io.tracklab.harness.workload.WorkloadSpec;
+import io.tracklab.harness.workload.WriteFence;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
 import io.tracklab.topologies.Provisioners;
@@ -83,7 +85,11 @@ public final class TracklabRun implements AutoCloseable {
   private final ClientResources clientResources;
   /** Where the client under test and the writer connect, and over what (TLS options). */
   private final ClientEndpoints endpoints;
+  /** Every command's timeout, the client under test's and the writer's alike. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
   private final StampedWriter writer;
+  private final WriteFence writes = new WriteFence();
   private final LostWriteAuditor auditor;
   private volatile LongConsumer heldViolations;
   private final CacheClient client;
@@ -130,7 +136,7 @@ public final class TracklabRun implements AutoCloseable {
     boolean cluster = settings.topology() == TopologyKind.CLUSTER;
     List<RedisURI> uris = new ArrayList<>();
     for (RedisURI uri : topology.clientUris()) {
-      uri.setTimeout(Duration.ofSeconds(2));
+      uri.setTimeout(COMMAND_TIMEOUT);
       uris.add(uri);
     }
     this.endpoints = new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null));
@@ -150,7 +156,7 @@ public final class TracklabRun implements AutoCloseable {
       });
     }
     // before any load: a schedule naming a node this topology lacks fails here, not mid-run
-    this.chaos = new ChaosController(new TopologyChaosTarget(topology), faults, recorder);
+    this.chaos = new ChaosController(new TopologyChaosTarget(topology, this::emptyingKeyspace), faults, recorder);
     if (!faults.isEmpty()) {
       System.out.println("tracklab: fault targets, resolved before the load:");
       FaultTargets.describe(topology, faults).forEach(line -> System.out.println("  " + line));
@@ -165,11 +171,12 @@ public final class TracklabRun implements AutoCloseable {
       case JedisCscClient.NAME -> JedisCscClient.factory();
       case "tracklab" -> {
         // the same 2 s every other client's commands get (the endpoints' timeout), stated
-        NearCacheConfig config = NearCacheConfig.builder().commandTimeout(Duration.ofSeconds(2)).build();
+        NearCacheConfig config = NearCacheConfig.builder().commandTimeout(COMMAND_TIMEOUT)
+            .maxEntryAge(settings.maxEntryAge()).build();
         System.out.printf("tracklab: near-cache: %s tracking, heartbeat every %d ms, deadline %d ms, command "
                 + "timeout %d ms, entries die with their key's TTL, max age %s%n", config.mode(),
             config.heartbeatInterval().toMillis(), config.heartbeatDeadline().toMillis(),
-            config.commandTimeout().toMillis(), config.maxEntryAge());
+            config.commandTimeout().toMillis(), DurationText.format(config.maxEntryAge()));
         yield TrackedClient.factory(config);
       }
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
@@ -193,7 +200,7 @@ public final class TracklabRun implements AutoCloseable {
     RedisURI direct = topology.currentPrimary(0).directUri();
     // the direct address, but as the application's user like the client under test, not the admin
     RedisURI asClient = RedisURI.Builder.redis(direct.getHost(), direct.getPort()).withSsl(direct)
-        .withAuthentication(clientUris.get(0)).withTimeout(Duration.ofSeconds(2)).build();
+        .withAuthentication(clientUris.get(0)).withTimeout(COMMAND_TIMEOUT).build();
     return List.of(asClient);
   }
 
@@ -375,6 +382,27 @@ public final class TracklabRun implements AutoCloseable {
     };
   }
 
+  /**
+   * A fault takes every key away at once (SWAPDB): with no write of the workload crossing it,
+   * every key counts as deleted at that instant (see {@link WriteFence}).
+   */
+  private void emptyingKeyspace(Runnable change) {
+    try {
+      boolean drained = writes.exclusive(COMMAND_TIMEOUT.plusSeconds(1), () -> {
+        long sentNanos = System.nanoTime();
+        change.run();
+        recorder.keyspaceEmptied(sentNanos, System.nanoTime());
+      });
+      if (!drained) {
+        System.out.println("tracklab: writes were still unanswered after " + COMMAND_TIMEOUT.plusSeconds(1).toSeconds()
+            + " s when the keyspace changed; reads of their keys may be judged against the wrong order");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for writes before a keyspace change", e);
+    }
+  }
+
   /** The run's figures since the load started (not counting the preload), for progress lines. */
   public RunProgress progress() {
     long start = loadStartNanos;
@@ -400,6 +428,11 @@ public final class TracklabRun implements AutoCloseable {
 
   public StampedWriter writer() {
     return writer;
+  }
+
+  /** What every write of the workload goes through: a keyspace change (SWAPDB) never crosses one. */
+  public WriteFence writes() {
+    return writes;
   }
 
   public RunRecorder recorder() {

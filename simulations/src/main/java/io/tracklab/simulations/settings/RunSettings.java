@@ -1,6 +1,7 @@
 package io.tracklab.simulations.settings;
 
 import io.tracklab.harness.config.DurationText;
+import io.tracklab.harness.nearcache.NearCacheConfig;
 import io.tracklab.harness.workload.KeyDistribution;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
@@ -20,6 +21,8 @@ import java.util.Properties;
  * @param users virtual users, each issuing operations back to back (closed model)
  * @param rate total operations per second to hold (Gatling throttle); 0: as fast as the users go
  * @param clientTtl the TTL of the {@code ttl} client
+ * @param maxEntryAge the {@code tracklab} client's cap on an entry's age ({@code NearCacheConfig}'s
+ *     safety net for changes Redis never announces, such as SWAPDB)
  * @param mix MGETs among the reads and DELs among the writes
  */
 public record RunSettings(
@@ -33,7 +36,15 @@ public record RunSettings(
     double readRatio,
     int valueSize,
     Duration clientTtl,
+    Duration maxEntryAge,
     OperationMix mix) {
+
+  /** Settings with the near-cache's default entry age cap ({@link NearCacheConfig#DEFAULT_MAX_ENTRY_AGE}). */
+  public RunSettings(TopologyKind topology, String client, Duration duration, int users, double rate, int keys,
+      KeyDistribution distribution, double readRatio, int valueSize, Duration clientTtl, OperationMix mix) {
+    this(topology, client, duration, users, rate, keys, distribution, readRatio, valueSize, clientTtl,
+        NearCacheConfig.DEFAULT_MAX_ENTRY_AGE, mix);
+  }
 
   /**
    * The clients a run can read through: tracklab's near-cache, a TTL-only cache, no cache, and
@@ -72,6 +83,7 @@ public record RunSettings(
         read.decimal("readRatio", defaults.readRatio(), 0, 1),
         read.integer("valueSize", defaults.valueSize(), 1),
         read.positiveDuration("clientTtl", defaults.clientTtl()),
+        read.positiveDuration("maxEntryAge", defaults.maxEntryAge()),
         OperationMix.from(read, defaults.mix()));
   }
 
@@ -81,7 +93,7 @@ public record RunSettings(
       throw new IllegalArgumentException(other + " is not a client: expected " + String.join(", ", CLIENTS));
     }
     return new RunSettings(topology, other, duration, users, rate, keys, distribution, readRatio, valueSize, clientTtl,
-        mix);
+        maxEntryAge, mix);
   }
 
   /** For people: {@code standalone, client tracklab, 30s, 8 users at 5000 ops/s, ...}. */
@@ -90,7 +102,10 @@ public record RunSettings(
     String reads = Numbers.plain(readRatio * 100) + "% reads" + (mix.mgetRatio() > 0
         ? " (" + Numbers.plain(mix.mgetRatio() * 100) + "% of them " + mix.mgetSize() + "-key MGETs)" : "");
     String writes = mix.deleteRatio() > 0 ? ", " + Numbers.plain(mix.deleteRatio() * 100) + "% of writes DELs" : "";
-    return topology + ", client " + client + (client.equals("ttl") ? " (ttl " + DurationText.format(clientTtl) + ")" : "")
+    String clientSetting = client.equals("ttl") ? " (ttl " + DurationText.format(clientTtl) + ")"
+        : client.equals("tracklab") && !maxEntryAge.equals(NearCacheConfig.DEFAULT_MAX_ENTRY_AGE)
+            ? " (max entry age " + DurationText.format(maxEntryAge) + ")" : "";
+    return topology + ", client " + client + clientSetting
         + ", " + DurationText.format(duration) + ", " + load + ", " + keys + " keys " + distribution.describe() + ", "
         + reads + writes + ", " + valueSize + "-byte values";
   }

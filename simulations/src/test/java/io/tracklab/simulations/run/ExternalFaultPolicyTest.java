@@ -61,4 +61,16 @@ class ExternalFaultPolicyTest {
     assertThat(ExternalFaultPolicy.problems(staging(false, true), failover)).singleElement()
         .satisfies(problem -> assertThat(problem).startsWith("staging.yaml: allowFaults: is not true"));
   }
+
+  @Test
+  void swapdb_needsTheSecondFlag() {
+    FaultSchedule swap = FaultSchedule.parse("test", "at 4s: swapdb");
+
+    assertThat(ExternalFaultPolicy.problems(staging(false), swap)).hasSize(2).first()
+        .satisfies(problem -> assertThat(problem).startsWith("staging.yaml: allowFaults: is not true"));
+    assertThat(ExternalFaultPolicy.problems(staging(true), swap)).containsExactly(
+        "staging.yaml: allowNodeFaults: is not true, so \"at 4s: swapdb\" is refused: swapdb acts on "
+            + "the nodes themselves; add allowNodeFaults: true to the file (with allowFaults: true) to allow it");
+    assertThat(ExternalFaultPolicy.problems(staging(true, true), swap)).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.tracklab.topologies.containers;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.time.Instant;
@@ -103,6 +104,8 @@ final class ContainerOwner {
       docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // removed meanwhile: what this wanted
+    } catch (ConflictException beingRemoved) {
+      // "removal ... is already in progress": Testcontainers' own exit hook got there first
     }
     OPEN.remove(id);
   }
