@@ -3,7 +3,6 @@ package io.tracklab.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.holdFor;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
@@ -14,8 +13,8 @@ import static io.tracklab.simulations.protocol.NearCacheDsl.cacheDelete;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheGet;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheMget;
 import static io.tracklab.simulations.protocol.NearCacheDsl.cacheSet;
-import static io.tracklab.simulations.protocol.NearCacheDsl.hitRatio;
 import static io.tracklab.simulations.protocol.NearCacheDsl.nearCache;
+import static io.tracklab.simulations.protocol.NearCacheDsl.userFinished;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -127,9 +126,9 @@ public abstract class TracklabSimulation extends Simulation {
     addChoice(choices, (100 - reads) * mix.deleteRatio(), cacheDelete());
     // a stop request (Ctrl-C on the command line) ends the load within one operation per user
     return scenario(NearCacheDsl.SCENARIO).during(settings.duration()).on(
-        group(NearCacheDsl.OPERATIONS).on(randomSwitch().on(choices)),
+        randomSwitch().on(choices),
         stopLoadGeneratorIf("stop requested", session -> TracklabRun.stopRequested()))
-        .exec(hitRatio());
+        .exec(userFinished());
   }
 
   private static void addChoice(List<Choice.WithWeight> choices, double percent, ActionBuilder action) {

@@ -64,12 +64,23 @@ class SimulationsIT {
   @Test
   void ttlOnlyClient_failsTheStalenessGate() {
     GatlingRuns.Outcome outcome = run(ReadHeavySimulation.class,
-        // throttled: a TTL cache answers so fast that Gatling's log of 8 s takes a minute to parse
         Map.of("duration", "8s", "client", "ttl", "clientTtl", "5s", "rate", "5000"));
     assertThat(outcome.status()).as("Gatling fails on the staleness assertion").isNotEqualTo(GatlingRuns.OK);
     GateVerdict staleness = outcome.gate("staleness beyond bound");
     assertThat(staleness.passed()).isFalse();
     assertThat(staleness.measured()).isGreaterThan(staleness.threshold());
+  }
+
+  @Test
+  void failedOperationsBeyondTheGate_failGatling_andResultJsonSaysTheSame() {
+    GatlingRuns.Outcome outcome = run(PartitionChaosSimulation.class, Map.of("duration", "6s",
+        "faults", "at 1s for 3s: reset current-primary", "gate.failedPercent", "0"));
+    assertThat(outcome.status()).as("Gatling fails on the failed-operations gate").isNotEqualTo(GatlingRuns.OK);
+    GateVerdict failed = outcome.gate("failed operations");
+    assertThat(failed.passed()).isFalse();
+    assertThat(failed.measured()).isPositive();
+    assertThat(outcome.result().gates()).filteredOn(GateVerdict::passed).extracting(GateVerdict::name)
+        .as("the other gates hold: only the one that failed fails Gatling").contains("staleness beyond bound");
   }
 
   @Test

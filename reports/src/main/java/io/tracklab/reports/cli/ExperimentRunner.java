@@ -52,6 +52,7 @@ final class ExperimentRunner {
         arguments.add("--no-reports");
       }
       status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
+      TracklabRun.latest().flatMap(TracklabRun::reportTook).ifPresent(System.out::println);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + gatlingFolder + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {

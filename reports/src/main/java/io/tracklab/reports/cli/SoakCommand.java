@@ -12,6 +12,7 @@ import io.tracklab.reports.experiment.Experiment;
 import io.tracklab.reports.experiment.ExperimentException;
 import io.tracklab.reports.experiment.ExperimentFile;
 import io.tracklab.reports.experiment.ExperimentProblem;
+import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.simulations.run.TracklabRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
     description = {"Runs the soak experiment (default: the shipped experiments/soak/read-heavy-soak.yaml, 10 "
         + "minutes) with a random fault on the primary's proxy every --fault-every (seeded by --seed), samples "
         + "this JVM's heap after GC, threads, open file descriptors and sockets every --sample-every, prints them, "
-        + "writes soak.json beside the run's result.json, and fails when one of them grows."},
+        + "writes soak.json beside the run's result.json and Gatling's report, and fails when one of them grows."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no resource grew and the run passed its gates", "1:a resource grew, or a gate failed",
         "2:bad input; nothing ran", "3:infrastructure failure", "130:interrupted by Ctrl-C (SIGINT)",
@@ -60,6 +61,13 @@ final class SoakCommand implements Callable<Integer> {
       description = "seeds the random faults: the same seed, the same timeline (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--rate", paramLabel = "<ops/s>",
+      description = "operations a second instead of the experiment's; 0: as fast as the users go")
+  Double rate;
+
+  @Option(names = "--no-html-report", description = "skip Gatling's HTML report (result.json is always written)")
+  boolean noHtmlReport;
+
   @CommandLine.Mixin
   RunOptions options;
 
@@ -83,14 +91,20 @@ final class SoakCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(options.spec.commandLine(), "--fault-every: " + e.getMessage());
     }
-    Experiment soak = new Experiment(base.source(), base.description(), base.plan().withFaults(faults));
+    if (rate != null && (rate < 0 || rate.isNaN() || rate.isInfinite())) {
+      throw new CommandLine.ParameterException(options.spec.commandLine(), "--rate " + rate
+          + ": operations a second, 0 (as fast as the users go) or more");
+    }
+    RunPlan plan = rate == null ? base.plan() : base.plan().withRate(rate);
+    Experiment soak = new Experiment(base.source(), base.description(), plan.withFaults(faults));
     options.checkExternalTopology(List.of(soak));
     options.applyProvisioner();
-    System.out.printf("tracklab soak: %s for %s, %d faults (seed %d, one every %s), resources sampled every %s%n",
-        soak.name(), DurationText.format(duration), faults.faults().size(), seed, DurationText.format(faultEvery),
-        DurationText.format(sampleEvery));
+    System.out.printf("tracklab soak: %s for %s at %s, %d faults (seed %d, one every %s), resources sampled every %s%n",
+        soak.name(), DurationText.format(duration), soak.plan().settings().rate() > 0
+            ? String.format(Locale.ROOT, "%.0f ops/s", soak.plan().settings().rate()) : "full speed",
+        faults.faults().size(), seed, DurationText.format(faultEvery), DurationText.format(sampleEvery));
 
-    ExperimentRunner runner = new ExperimentRunner(options.results, false);
+    ExperimentRunner runner = new ExperimentRunner(options.results, !noHtmlReport);
     List<RunOutcome> outcomes;
     List<ResourceSample> samples;
     try (ResourceSampler sampler = new ResourceSampler(sampleEvery,

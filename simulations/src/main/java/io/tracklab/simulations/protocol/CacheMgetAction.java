@@ -1,7 +1,5 @@
 package io.tracklab.simulations.protocol;
 
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.tracklab.harness.nearcache.NearCacheRead;
@@ -10,7 +8,6 @@ import io.tracklab.harness.probe.ReadVerdict;
 import io.tracklab.simulations.run.TracklabRun;
 import java.util.ArrayList;
 import java.util.List;
-import scala.Option;
 
 /**
  * Reads {@code size} keys of the workload at once through the client under test; each key's
@@ -48,8 +45,8 @@ final class CacheMgetAction extends OperationAction {
         for (int i = 0; i < size; i++) {
           run.recorder().readFailed();
         }
-        components.core().statsEngine().logResponse(session.scenario(), session.groups(), NearCacheDsl.MGET_REMOTE,
-            startMillis, endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
+        components.records().log(session.scenario(), NearCacheDsl.MGET_REMOTE, startMillis, endMillis, endNanos,
+            String.valueOf(failure.getMessage()));
         continueFailed(session, next);
         return;
       }
@@ -65,9 +62,8 @@ final class CacheMgetAction extends OperationAction {
           components.pseudoRequests().log(NearCacheDsl.STALENESS, verdict.staleAgeNanos());
         }
       }
-      components.core().statsEngine().logResponse(session.scenario(), session.groups(),
-          allLocal ? NearCacheDsl.MGET_LOCAL : NearCacheDsl.MGET_REMOTE, startMillis, endMillis,
-          corrupt == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(corrupt));
+      components.records().log(session.scenario(), allLocal ? NearCacheDsl.MGET_LOCAL : NearCacheDsl.MGET_REMOTE,
+          startMillis, endMillis, endNanos, corrupt);
       if (corrupt == null) {
         next.$bang(session);
       } else {

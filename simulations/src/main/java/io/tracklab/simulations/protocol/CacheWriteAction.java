@@ -1,14 +1,11 @@
 package io.tracklab.simulations.protocol;
 
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.harness.workload.VersionedValue;
 import io.tracklab.simulations.run.TracklabRun;
 import java.util.concurrent.CompletableFuture;
-import scala.Option;
 
 /**
  * Writes the next version of the workload's next key through the run's writer (another
@@ -53,8 +50,8 @@ final class CacheWriteAction extends OperationAction {
       long endMillis = components.core().clock().nowMillis();
       if (failure != null) {
         run.recorder().writeFailed(key, version);
-        components.core().statsEngine().logResponse(session.scenario(), session.groups(), request, startMillis,
-            endMillis, KO$.MODULE$, Option.empty(), Option.apply(String.valueOf(failure.getMessage())));
+        components.records().log(session.scenario(), request, startMillis, endMillis, System.nanoTime(),
+            String.valueOf(failure.getMessage()));
         continueFailed(session, next);
         return;
       }
@@ -62,8 +59,7 @@ final class CacheWriteAction extends OperationAction {
       if (!delete) {
         run.recorder().writeReplaced(key, version, acknowledged.previous());
       }
-      components.core().statsEngine().logResponse(session.scenario(), session.groups(), request, startMillis,
-          endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+      components.records().log(session.scenario(), request, startMillis, endMillis, acknowledged.ackNanos(), null);
       next.$bang(session);
     });
   }

@@ -14,8 +14,6 @@ import io.gatling.javaapi.core.ProtocolBuilder;
 public final class NearCacheDsl {
   /** The scenario name pseudo-requests are logged under; simulations name their scenario so. */
   public static final String SCENARIO = "near-cache";
-  /** The group every operation is in, so gates on operations ignore the pseudo-requests. */
-  public static final String OPERATIONS = "operations";
   /** Request: a read the near-cache answered locally. */
   public static final String GET_LOCAL = "get (local)";
   /** Request: a read that went to Redis. */
@@ -28,13 +26,13 @@ public final class NearCacheDsl {
   public static final String MGET_LOCAL = "mget (local)";
   /** Request: a multi-key read that went to Redis for at least one key. */
   public static final String MGET_REMOTE = "mget (remote)";
-  /** Pseudo-request: one per user at its end, its response time the run's hit ratio so far in per mille. */
-  public static final String HIT_RATIO = "hit ratio (per mille)";
+  /** Pseudo-requests {@code gate: <name>}: one per gate when the last user finished, KO when it failed. */
+  public static final String GATE = "gate: ";
   /** Pseudo-request: one per fault injected or healed, KO when that failed (the run then did not test what it says). */
   public static final String CHAOS = "chaos";
-  /** Pseudo-request: one per stale read, its response time the read's staleness age. */
+  /** Pseudo-request: a stale read (sampled), its response time the read's staleness age. */
   public static final String STALENESS = "staleness";
-  /** Pseudo-request: one per measured invalidation, its response time the delay. */
+  /** Pseudo-request: a measured invalidation (sampled), its response time the delay. */
   public static final String INVALIDATION_DELAY = "invalidation delay";
 
   private NearCacheDsl() {}
@@ -51,7 +49,6 @@ public final class NearCacheDsl {
         context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next);
   }
 
-  /** Logs the run's hit ratio (a pseudo-request); the last step of each user. */
   /** The name of the pseudo-request of a run whose client cannot run its topology. */
   public static final String UNSUPPORTED_CLIENT = "unsupported client";
 
@@ -60,8 +57,9 @@ public final class NearCacheDsl {
     return () -> (context, next) -> new UnsupportedClientAction(context.coreComponents(), reason, next);
   }
 
-  public static ActionBuilder hitRatio() {
-    return () -> (context, next) -> new HitRatioAction(
+  /** The last step of each user: the last one to finish has the gates judged. */
+  public static ActionBuilder userFinished() {
+    return () -> (context, next) -> new UserFinishedAction(
         context.protocolComponentsRegistry().components(NearCacheProtocol.KEY), next);
   }
 

@@ -39,16 +39,22 @@ public final class NearCacheProtocol implements Protocol {
   public static final class Components implements ProtocolComponents {
     private final TracklabRun run;
     private final CoreComponents core;
+    private final ReportRecords records;
     private final PseudoRequests pseudoRequests;
 
     Components(TracklabRun run, CoreComponents core) {
       this.run = run;
       this.core = core;
-      this.pseudoRequests = new PseudoRequests(run, core);
+      this.records = new ReportRecords(core, new ReportSampler(run.reportRecordsPerSecond()));
+      this.pseudoRequests = new PseudoRequests(run, core, records);
     }
 
     PseudoRequests pseudoRequests() {
       return pseudoRequests;
+    }
+
+    ReportRecords records() {
+      return records;
     }
 
     public TracklabRun run() {

@@ -1,39 +1,35 @@
 package io.tracklab.simulations.protocol;
 
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.core.CoreComponents;
 import io.tracklab.harness.chaos.ChaosListener;
 import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.simulations.run.TracklabRun;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import scala.Option;
-import scala.collection.immutable.List;
-import scala.collection.immutable.Nil$;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measurements that are not requests, logged as if they were, so Gatling's reports show them and
- * its assertions can gate on them: a pseudo-request's response time is the measured value
- * (whole milliseconds, Gatling's resolution; result.json keeps microseconds).
+ * Measurements that are not requests, logged as if they were so Gatling's report shows them: a
+ * pseudo-request's response time is the measured value (whole milliseconds, Gatling's
+ * resolution; result.json keeps microseconds), sampled like the operations. And the gates: when
+ * the last user finishes, one {@code gate: <name>} record per gate, OK or KO by result.json's own
+ * verdict, which Gatling's assertions read (so both say the same, from full-resolution figures).
  *
- * <p>Each name gets one zero sample when the first action runs, so that its assertions find it
- * even when nothing was measured. Not earlier: the stats engine only accepts records once the
- * run has started, and a record logged before (or after the run ended) corrupts simulation.log.
+ * <p>Nothing is logged before the first action runs or after the run began finishing: the stats
+ * engine only accepts records while the run is on, and a record outside it corrupts simulation.log.
  */
 final class PseudoRequests {
   private final CoreComponents core;
   private final TracklabRun run;
+  private final ReportRecords records;
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicInteger usersFinished = new AtomicInteger();
 
-  PseudoRequests(TracklabRun run, CoreComponents core) {
+  PseudoRequests(TracklabRun run, CoreComponents core, ReportRecords records) {
     this.run = run;
     this.core = core;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> noGroups() {
-    return (List<String>) (List<?>) Nil$.MODULE$;
+    this.records = records;
   }
 
   /** Called by every action before it logs anything; the first call opens the pseudo-requests. */
@@ -41,8 +37,8 @@ final class PseudoRequests {
     if (started.get() || !started.compareAndSet(false, true)) {
       return;
     }
-    log(NearCacheDsl.STALENESS, 0);
-    log(NearCacheDsl.INVALIDATION_DELAY, 0);
+    long now = core.clock().nowMillis();
+    records.always(NearCacheDsl.SCENARIO, ReportRecords.label(run.reportRecordsPerSecond()), now, now, null);
     run.onInvalidationDelay(delayNanos -> log(NearCacheDsl.INVALIDATION_DELAY, delayNanos));
     run.onHeldViolation(ageNanos -> log(NearCacheDsl.STALENESS, ageNanos));
     run.loadStarted(new ChaosListener() {
@@ -68,13 +64,12 @@ final class PseudoRequests {
       return;
     }
     long now = core.clock().nowMillis();
-    core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), NearCacheDsl.CHAOS, now, now,
-        failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
+    records.always(NearCacheDsl.SCENARIO, NearCacheDsl.CHAOS, now, now, failure);
   }
 
   /**
    * One measurement as a pseudo-request whose response time is {@code valueNanos} rounded up to
-   * whole milliseconds (negative values read 0): "at most N ms" gates then hold exactly.
+   * whole milliseconds (negative values read 0), if its budget lets it.
    */
   void log(String name, long valueNanos) {
     if (run.isFinishing()) {
@@ -82,20 +77,23 @@ final class PseudoRequests {
     }
     long end = core.clock().nowMillis();
     long millis = Math.max(0, (valueNanos + 999_999) / 1_000_000);
-    core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), name, end - millis, end, OK$.MODULE$,
-        Option.empty(), Option.empty());
+    records.log(NearCacheDsl.SCENARIO, name, end - millis, end, System.nanoTime(), null);
   }
 
   /**
-   * The run's hit ratio so far as a pseudo-request whose response time is the ratio in per mille
-   * (902 ms reads 90.2%): logged by each user as it finishes, so one record per user, not per
-   * read, carries the hit-ratio gate.
+   * A user finished its operations. The first: held stale reads get their verdicts while Gatling
+   * still listens. The last: the load is over, the gates are judged and logged.
    */
-  void hitRatio() {
-    run.loadEnding(); // a user is done: held stale reads get their verdicts while Gatling still listens
-    long perMille = Math.round(run.recorder().hitRatio() * 1000);
-    long end = core.clock().nowMillis();
-    core.statsEngine().logResponse(NearCacheDsl.SCENARIO, noGroups(), NearCacheDsl.HIT_RATIO, end - perMille, end,
-        OK$.MODULE$, Option.empty(), Option.empty());
+  void userFinished() {
+    run.loadEnding();
+    if (usersFinished.incrementAndGet() != run.settings().users() || run.isFinishing()) {
+      return;
+    }
+    long now = core.clock().nowMillis();
+    for (GateVerdict gate : run.judgeGates()) {
+      records.always(NearCacheDsl.SCENARIO, NearCacheDsl.GATE + gate.name(), now, now, gate.passed() ? null
+          : "measured " + GateVerdict.format(gate.measured()) + ", allowed " + gate.comparison() + " "
+              + GateVerdict.format(gate.threshold()) + " (" + gate.metric() + ")");
+    }
   }
 }

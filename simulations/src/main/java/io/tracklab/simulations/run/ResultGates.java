@@ -9,14 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulation's gates checked again on {@code result.json}'s own figures (microseconds, not
- * Gatling's whole milliseconds) and written into it, so CI jobs that read only the result see the
- * same verdicts. The thresholds are the ones Gatling's assertions use.
+ * The simulation's gates judged on the run's own figures (microseconds, every operation) and
+ * written into {@code result.json}; Gatling's assertions read the same verdicts ({@code Gates}).
  */
-final class ResultGates {
+public final class ResultGates {
+  static final String FAILED_OPERATIONS = "failed operations";
+  static final String REMOTE_P99 = "remote read p99";
+  static final String STALENESS = "staleness beyond bound";
+  static final String INVALIDATION_P99 = "invalidation delay p99";
+  static final String HIT_RATIO = "hit ratio";
+
   private ResultGates() {}
 
-  static List<GateVerdict> check(GateSettings gates, RunResult result) {
+  /** The names of the gates {@link #check} judges, in its order. */
+  public static List<String> names(GateSettings gates) {
+    return gates.hitRatio() > 0 ? List.of(FAILED_OPERATIONS, REMOTE_P99, STALENESS, INVALIDATION_P99, HIT_RATIO)
+        : List.of(FAILED_OPERATIONS, REMOTE_P99, STALENESS, INVALIDATION_P99);
+  }
+
+  public static List<GateVerdict> check(GateSettings gates, RunResult result) {
     Map<String, Long> counters = result.counters();
     List<GateVerdict> verdicts = new ArrayList<>();
     long reads = counters.getOrDefault("reads", 0L);
@@ -24,16 +35,16 @@ final class ResultGates {
     long failed = counters.getOrDefault("failed_reads", 0L) + counters.getOrDefault("failed_writes", 0L);
     // reads and writes count the ones that returned; the failed ones are operations too
     long operations = reads + writes + failed;
-    verdicts.add(verdict("failed operations", "failed_reads + failed_writes, % of operations", "<=",
+    verdicts.add(verdict(FAILED_OPERATIONS, "failed_reads + failed_writes, % of operations", "<=",
         gates.failedPercent(), operations == 0 ? 0 : 100.0 * failed / operations));
-    verdicts.add(verdict("remote read p99", "remote_read_us p99, ms", "<=", gates.remoteP99().toNanos() / 1e6,
+    verdicts.add(verdict(REMOTE_P99, "remote_read_us p99, ms", "<=", gates.remoteP99().toNanos() / 1e6,
         p99(result.histograms().get("remote_read_us")) / 1e3));
-    verdicts.add(verdict("staleness beyond bound", "violations (stale reads older than "
+    verdicts.add(verdict(STALENESS, "violations (stale reads older than "
         + gates.staleBound().toMillis() + " ms)", "==", 0, counters.getOrDefault("violations", 0L)));
-    verdicts.add(verdict("invalidation delay p99", "invalidation_delay_us p99, ms", "<=",
+    verdicts.add(verdict(INVALIDATION_P99, "invalidation_delay_us p99, ms", "<=",
         gates.invalidationP99().toNanos() / 1e6, p99(result.histograms().get("invalidation_delay_us")) / 1e3));
     if (gates.hitRatio() > 0) {
-      verdicts.add(verdict("hit ratio", "hits / reads", ">=", gates.hitRatio(),
+      verdicts.add(verdict(HIT_RATIO, "hits / reads", ">=", gates.hitRatio(),
           reads == 0 ? 0 : (double) counters.getOrDefault("hits", 0L) / reads));
     }
     return verdicts;

@@ -47,6 +47,11 @@ public record RunPlan(String name, String runId, RunSettings settings, GateSetti
     return new RunPlan(newName, runId, settings.withClient(client), gates, faults, security);
   }
 
+  /** The same plan at another rate (operations a second; 0: as fast as the users go). */
+  public RunPlan withRate(double rate) {
+    return new RunPlan(name, runId, settings.withRate(rate), gates, faults, security);
+  }
+
   /** The same plan with another fault timeline (a soak's generated one). */
   public RunPlan withFaults(FaultSchedule other) {
     return new RunPlan(name, runId, settings, gates, other, security);

@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
@@ -96,6 +97,11 @@ public final class TracklabRun implements AutoCloseable {
   private final RunRecorder recorder;
   private final long startNanos;
   private volatile boolean finished;
+  private long finishedNanos = Long.MIN_VALUE;
+  private boolean reportTimeTold;
+  /** The gates as judged when the last user finished (null until then): result.json says the same. */
+  private List<GateVerdict> judgedGates;
+  private final int reportRecordsPerSecond;
   private volatile long loadStartNanos = Long.MIN_VALUE;
   private volatile RunRecorder.Progress loadStartCounts;
 
@@ -104,6 +110,7 @@ public final class TracklabRun implements AutoCloseable {
     this.settings = plan.settings();
     this.gates = plan.gates();
     this.faults = plan.faults();
+    this.reportRecordsPerSecond = reportRecordsPerSecond(System.getProperties());
     this.runId = plan.runId() != null ? plan.runId()
         : RunPlan.runId(simulation, LocalDateTime.now());
     this.workload = workloadOf(settings);
@@ -276,14 +283,26 @@ public final class TracklabRun implements AutoCloseable {
         + "; passwords are never printed";
   }
 
-  /** Version 1 of every key, so reads find values from the first second. */
+  /** Preload writes in flight at once: see {@link #preload}. */
+  private static final int PRELOAD_WINDOW = 256;
+
+  /**
+   * Version 1 of every key, so reads find values from the first second. At most
+   * {@value #PRELOAD_WINDOW} writes in flight: all at once, the last of 10,000 waits for the
+   * replies of all the others, and on a cold proxy (a container's JVM that just started, 6,402
+   * replies in 2 s measured) it outlives its command timeout; each write's wait must not grow
+   * with the key count.
+   */
   private void preload() {
+    Semaphore window = new Semaphore(PRELOAD_WINDOW);
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (int key = 0; key < workload.keys(); key++) {
       int index = key;
+      window.acquireUninterruptibly();
       long version = recorder.writeSending(index, System.nanoTime());
       writes.add(writer.set(workload.key(index), new VersionedValue(workload.key(index), version, 0)
               .encode(workload.valueSize()))
+          .whenComplete((acked, failure) -> window.release())
           .thenAccept(acked -> recorder.writeAcked(index, version, acked, null)));
     }
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
@@ -300,7 +319,11 @@ public final class TracklabRun implements AutoCloseable {
     }
     TracklabRun run = new TracklabRun(plan);
     current = run;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> run.finish(true), "tracklab-run-finish"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      run.finish(true);
+      // Gatling's report is written after the run finished, in this JVM: at its exit, say how long it took
+      run.reportTook().ifPresent(System.out::println);
+    }, "tracklab-run-finish"));
     return run;
   }
 
@@ -321,6 +344,11 @@ public final class TracklabRun implements AutoCloseable {
   /** For a JVM that runs several plans: the next run is not stopped by an earlier request. */
   public static void clearStopRequest() {
     stopRequested = false;
+  }
+
+  /** The run this JVM started last, finished or not. */
+  public static java.util.Optional<TracklabRun> latest() {
+    return java.util.Optional.ofNullable(current);
   }
 
   /** The run of this JVM that has not finished, if any (for progress and for stopping it). */
@@ -455,6 +483,65 @@ public final class TracklabRun implements AutoCloseable {
     heldViolations = listener;
   }
 
+  /**
+   * How long Gatling's report took after the run finished (the caller reads it once Gatling
+   * returned): {@code tracklab: Gatling's report took 2.1 s after the load}, once per run; empty
+   * for a run cut short or already told.
+   */
+  public synchronized Optional<String> reportTook() {
+    if (finishedNanos == Long.MIN_VALUE || reportTimeTold) {
+      return Optional.empty();
+    }
+    reportTimeTold = true;
+    return Optional.of(String.format("tracklab: Gatling's report took %.1f s after the load",
+        (System.nanoTime() - finishedNanos) / 1e9));
+  }
+
+  /**
+   * Records a second of each kind in Gatling's report ({@code -Dreport.recordsPerSecond}, default
+   * {@value #DEFAULT_REPORT_RECORDS}; 0: a record per operation, whose parsing grows with the
+   * request count).
+   */
+  public int reportRecordsPerSecond() {
+    return reportRecordsPerSecond;
+  }
+
+  static final int DEFAULT_REPORT_RECORDS = 100;
+
+  static int reportRecordsPerSecond(java.util.Properties properties) {
+    String text = properties.getProperty("report.recordsPerSecond");
+    if (text == null) {
+      return DEFAULT_REPORT_RECORDS;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("-Dreport.recordsPerSecond=" + text
+        + " is not a number of records a second (0 for every operation, or more)");
+  }
+
+  /**
+   * The load is over (every user finished): judges the gates on the figures as they stand, once;
+   * result.json carries these verdicts. Also the held stale reads get theirs first.
+   */
+  public synchronized List<GateVerdict> judgeGates() {
+    if (judgedGates == null) {
+      recorder.checker().stopHolding();
+      judgedGates = ResultGates.check(gates, measured(System.nanoTime(), false, null));
+    }
+    return judgedGates;
+  }
+
+  private RunResult measured(long endNanos, boolean interrupted, ConsistencyChecker.LostWrites lost) {
+    return recorder.toResult(runId, startedEpochMillis, endNanos, settings.topology().label(),
+        provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
+  }
+
   /** The first user finished its operations: no more holding; the held reads get their verdicts now. */
   public void loadEnding() {
     recorder.checker().stopHolding();
@@ -486,11 +573,15 @@ public final class TracklabRun implements AutoCloseable {
       chaos.close();
       recorder.checker().stopHolding();
       ConsistencyChecker.LostWrites lost = interrupted ? null : auditor.finalAudit();
-      RunResult measured = recorder.toResult(runId, startedEpochMillis, end, settings.topology().label(),
-          provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
+      RunResult measured = measured(end, interrupted, lost);
+      List<GateVerdict> verdicts;
+      synchronized (this) {
+        // judged at the load's end when every user finished; now for a run cut short
+        verdicts = judgedGates != null ? judgedGates : ResultGates.check(gates, measured);
+      }
       RunResult result = new RunResult(measured.schema(),
           measured.run().withSecurity(securityLabel(topology.security())), measured.histograms(),
-          measured.counters(), measured.timeline(), ResultGates.check(gates, measured));
+          measured.counters(), measured.timeline(), verdicts);
       for (GateVerdict gate : result.gates()) {
         System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
             gate.name(), gate.metric(), gate.comparison(), GateVerdict.format(gate.threshold()), GateVerdict.format(gate.measured()));
@@ -498,6 +589,15 @@ public final class TracklabRun implements AutoCloseable {
       Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), runId);
       ResultFiles.write(file, result);
       System.out.printf("tracklab: result written to %s%n", file.toAbsolutePath());
+      long operations = result.counters().getOrDefault("reads", 0L) + result.counters().getOrDefault("writes", 0L)
+          + result.counters().getOrDefault("failed_reads", 0L) + result.counters().getOrDefault("failed_writes", 0L);
+      System.out.printf("tracklab: %,d operations (%,d local hits) are in result.json; Gatling's report holds %s%n",
+          operations, result.counters().getOrDefault("hits", 0L), reportRecordsPerSecond == 0
+              ? "a record of each" : "a sample, about " + reportRecordsPerSecond + " a second of each kind "
+                  + "(-Dreport.recordsPerSecond=0: every one, at a cost that grows with the request count)");
+      if (!interrupted) {
+        finishedNanos = System.nanoTime();
+      }
     } finally {
       close();
     }

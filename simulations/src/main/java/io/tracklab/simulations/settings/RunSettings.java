@@ -96,6 +96,16 @@ public record RunSettings(
         maxEntryAge, mix);
   }
 
+  /** The same settings at another rate (operations a second; 0: as fast as the users go). */
+  public RunSettings withRate(double other) {
+    if (!(other >= 0) || Double.isInfinite(other)) {
+      throw new IllegalArgumentException("a rate is 0 (as fast as the users go) or more operations a second, got "
+          + other);
+    }
+    return new RunSettings(topology, client, duration, users, other, keys, distribution, readRatio, valueSize, clientTtl,
+        maxEntryAge, mix);
+  }
+
   /** For people: {@code standalone, client tracklab, 30s, 8 users at 5000 ops/s, ...}. */
   public String describe() {
     String load = users + (users == 1 ? " user" : " users") + (rate > 0 ? " at " + Numbers.plain(rate) + " ops/s" : " unthrottled");

@@ -3,24 +3,24 @@ package io.tracklab.simulations.protocol;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 
-/** Logs the run's hit ratio as a pseudo-request (see {@link PseudoRequests#hitRatio}) and moves on. */
-final class HitRatioAction extends JavaAction {
+/** A user's last step: tells the run it finished (see {@link PseudoRequests#userFinished}) and moves on. */
+final class UserFinishedAction extends JavaAction {
   private final NearCacheProtocol.Components components;
   private final Action next;
 
-  HitRatioAction(NearCacheProtocol.Components components, Action next) {
+  UserFinishedAction(NearCacheProtocol.Components components, Action next) {
     this.components = components;
     this.next = next;
   }
 
   @Override
   public String name() {
-    return "hitRatio";
+    return "userFinished";
   }
 
   @Override
   public void execute(Session session) {
-    components.pseudoRequests().hitRatio();
+    components.pseudoRequests().userFinished();
     next.$bang(session);
   }
 }
