@@ -506,7 +506,7 @@ public final class TracklabRun implements AutoCloseable {
     return reportRecordsPerSecond;
   }
 
-  static final int DEFAULT_REPORT_RECORDS = 100;
+  static final int DEFAULT_REPORT_RECORDS = 50;
 
   static int reportRecordsPerSecond(java.util.Properties properties) {
     String text = properties.getProperty("report.recordsPerSecond");
