@@ -17,8 +17,9 @@ import org.testcontainers.containers.GenericContainer;
 
 /**
  * A node as a {@code redis} container on the host network, reading the same configuration file
- * a local process would (its directory is mounted at the same path) and running as the
- * directory's owner. Kill is {@code docker kill} (SIGKILL), restart starts the same container
+ * a local process would (its topology's directory is mounted at the same path: the node's own
+ * directory, and the TLS material and ACL file its configuration names beside it) and running as
+ * the directory's owner. Kill is {@code docker kill} (SIGKILL), restart starts the same container
  * again, pause is {@code docker pause}.
  *
  * <p>The directory is bound in the create command rather than with {@code withFileSystemBind}:
@@ -38,6 +39,8 @@ final class RedisContainer implements NodeHandle {
   static RedisContainer start(NodeLaunch launch, ImageSource image, String runName) {
     String config = NodeConfigFile.write(launch).toAbsolutePath().toString();
     String directory = launch.directory().toAbsolutePath().toString();
+    // the topology's directory: certificates and keys (tls/) are the node directory's siblings
+    String mounted = launch.directory().toAbsolutePath().getParent().toString();
     List<String> command = new ArrayList<>(List.of("redis-server", config));
     if (launch.sentinel()) {
       command.add("--sentinel");
@@ -49,7 +52,7 @@ final class RedisContainer implements NodeHandle {
         .withWorkingDirectory(directory)
         .withCreateContainerCmdModifier(create -> create.withUser(owner).withHostConfig(
             (create.getHostConfig() == null ? HostConfig.newHostConfig() : create.getHostConfig())
-                .withBinds(new Bind(directory, new Volume(directory), AccessMode.rw))))
+                .withBinds(new Bind(mounted, new Volume(mounted), AccessMode.rw))))
         .withCommand(command.toArray(String[]::new))
         .waitingFor(new LoopbackReady(launch.name() + " (redis on 127.0.0.1:" + launch.port() + ")",
             () -> NodeProbe.answers(launch), launch.logFile().toString()));
