@@ -1,7 +1,6 @@
 package io.tracklab.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.holdFor;
 import static io.gatling.javaapi.core.CoreDsl.percent;
@@ -48,6 +47,9 @@ import java.util.function.Function;
  * stops in {@code after()}, or at JVM exit when the run is cut short.
  */
 public abstract class TracklabSimulation extends Simulation {
+  /** How long the throttle outlasts the users' loops (see {@link #declareLoad}). */
+  private static final Duration THROTTLE_MARGIN = Duration.ofMinutes(1);
+
   private final RunPlan plan;
   private final RunSettings settings;
   /** Why the client cannot run the topology, or null. */
@@ -106,12 +108,17 @@ public abstract class TracklabSimulation extends Simulation {
         gates.describe(), faults.isEmpty() ? "none" : String.join("; ", faults.faults().stream()
             .map(ScheduledFault::text).toList()));
 
-    SetUp setUp = setUp(operations().injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))
+    // every user at once, each looping for the duration: no user is replaced when it finishes (a
+    // closed injection replaces one that ends a hair before the injection does, and that one
+    // never finishes), so the last of them to finish has the gates judged (PseudoRequests)
+    SetUp setUp = setUp(operations().injectOpen(atOnceUsers(settings.users())))
         .protocols(nearCache())
         .assertions(Gates.of(gates, !faults.isEmpty()));
     if (settings.rate() > 0) {
-      // throttling caps the rate; it needs enough users to reach it
-      setUp.throttle(reachRps((int) settings.rate()).in(Duration.ofSeconds(1)), holdFor(settings.duration()));
+      // throttling caps the rate (it needs enough users to reach it); its end stops the simulation, users or not: it outlasts them
+      // (the simulation ends when the last user finishes), so none is cut off before it finishes
+      setUp.throttle(reachRps((int) settings.rate()).in(Duration.ofSeconds(1)),
+          holdFor(settings.duration().plus(THROTTLE_MARGIN)));
     }
   }
 

@@ -90,7 +90,15 @@ final class PseudoRequests {
       return;
     }
     long now = core.clock().nowMillis();
-    for (GateVerdict gate : run.judgeGates()) {
+    java.util.List<GateVerdict> verdicts;
+    try {
+      verdicts = run.judgeGates();
+    } catch (RuntimeException e) {
+      // no gate record: every gate assertion fails, and this says why
+      System.out.println("tracklab: judging the gates failed: " + e);
+      throw e;
+    }
+    for (GateVerdict gate : verdicts) {
       records.always(NearCacheDsl.SCENARIO, NearCacheDsl.GATE + gate.name(), now, now, gate.passed() ? null
           : "measured " + GateVerdict.format(gate.measured()) + ", allowed " + gate.comparison() + " "
               + GateVerdict.format(gate.threshold()) + " (" + gate.metric() + ")");

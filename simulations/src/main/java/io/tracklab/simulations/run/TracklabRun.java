@@ -579,6 +579,10 @@ public final class TracklabRun implements AutoCloseable {
         // judged at the load's end when every user finished; now for a run cut short
         verdicts = judgedGates != null ? judgedGates : ResultGates.check(gates, measured);
       }
+      if (judgedGates == null && !interrupted) {
+        System.out.println("tracklab: the gates were judged after the load, not when its last user finished "
+            + "(not every user finished): Gatling's gate assertions find no verdict and fail");
+      }
       RunResult result = new RunResult(measured.schema(),
           measured.run().withSecurity(securityLabel(topology.security())), measured.histograms(),
           measured.counters(), measured.timeline(), verdicts);
