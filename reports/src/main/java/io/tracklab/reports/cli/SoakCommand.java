@@ -91,11 +91,12 @@ final class SoakCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(options.spec.commandLine(), "--fault-every: " + e.getMessage());
     }
-    if (rate != null && (rate < 0 || rate.isNaN() || rate.isInfinite())) {
-      throw new CommandLine.ParameterException(options.spec.commandLine(), "--rate " + rate
-          + ": operations a second, 0 (as fast as the users go) or more");
+    RunPlan plan;
+    try {
+      plan = rate == null ? base.plan() : base.plan().withRate(rate);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(options.spec.commandLine(), "--rate: " + e.getMessage());
     }
-    RunPlan plan = rate == null ? base.plan() : base.plan().withRate(rate);
     Experiment soak = new Experiment(base.source(), base.description(), plan.withFaults(faults));
     options.checkExternalTopology(List.of(soak));
     options.applyProvisioner();

@@ -47,11 +47,9 @@ final class ReportRecords {
    */
   void log(String scenario, String name, long startMillis, long endMillis, long endNanos, String failure) {
     ReportSampler.Kind[] okAndKo = kinds.computeIfAbsent(name, n -> new ReportSampler.Kind[] {sampler.kind(), sampler.kind()});
-    if (!okAndKo[failure == null ? 0 : 1].take(endNanos)) {
-      return;
+    if (okAndKo[failure == null ? 0 : 1].take(endNanos)) {
+      always(scenario, name, startMillis, endMillis, failure);
     }
-    core.statsEngine().logResponse(scenario, noGroups(), name, startMillis, endMillis,
-        failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
   }
 
   /** A record that is always kept: few, and each one matters (a fault step, a gate's verdict). */

@@ -110,7 +110,7 @@ public final class TracklabRun implements AutoCloseable {
     this.settings = plan.settings();
     this.gates = plan.gates();
     this.faults = plan.faults();
-    this.reportRecordsPerSecond = reportRecordsPerSecond(System.getProperties());
+    this.reportRecordsPerSecond = RunSettings.reportRecordsPerSecond(System.getProperties());
     this.runId = plan.runId() != null ? plan.runId()
         : RunPlan.runId(simulation, LocalDateTime.now());
     this.workload = workloadOf(settings);
@@ -499,30 +499,11 @@ public final class TracklabRun implements AutoCloseable {
 
   /**
    * Records a second of each kind in Gatling's report ({@code -Dreport.recordsPerSecond}, default
-   * {@value #DEFAULT_REPORT_RECORDS}; 0: a record per operation, whose parsing grows with the
+   * 50; 0: a record per operation, whose parsing grows with the
    * request count).
    */
   public int reportRecordsPerSecond() {
     return reportRecordsPerSecond;
-  }
-
-  static final int DEFAULT_REPORT_RECORDS = 50;
-
-  static int reportRecordsPerSecond(java.util.Properties properties) {
-    String text = properties.getProperty("report.recordsPerSecond");
-    if (text == null) {
-      return DEFAULT_REPORT_RECORDS;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw new IllegalArgumentException("-Dreport.recordsPerSecond=" + text
-        + " is not a number of records a second (0 for every operation, or more)");
   }
 
   /**

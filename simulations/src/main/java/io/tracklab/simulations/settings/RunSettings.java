@@ -87,6 +87,14 @@ public record RunSettings(
         OperationMix.from(read, defaults.mix()));
   }
 
+  /**
+   * Records a second of each kind in Gatling's report, {@code -Dreport.recordsPerSecond}
+   * (default 50; 0: every operation).
+   */
+  public static int reportRecordsPerSecond(Properties properties) {
+    return new PropertyReader(properties).integer("report.recordsPerSecond", 50, 0);
+  }
+
   /** The same settings with another client (one of {@link #CLIENTS}). */
   public RunSettings withClient(String other) {
     if (!CLIENTS.contains(other)) {
