@@ -88,6 +88,7 @@ public final class ConsistencyChecker {
   private final LongAdder regressions = new LongAdder();
   private final LongAdder corrupt = new LongAdder();
   private final LongAdder beyondHistory = new LongAdder();
+  private final LongAdder writesOutOfOrder = new LongAdder();
   private final LongAdder writesAcked = new LongAdder();
   private final Recorder stalenessMicros = new Recorder(3);
   private final Histogram stalenessTotal = new Histogram(3);
@@ -531,6 +532,11 @@ public final class ConsistencyChecker {
     if (previous < 0) {
       return; // not a value the harness wrote: the reads of it are reported as corrupt
     }
+    if (previous > version) {
+      // the writer broke its own order (WriteFence): Redis now keeps an older version than one
+      // acknowledged, and every read of the key looks stale until its next write
+      writesOutOfOrder.increment();
+    }
     long upTo;
     synchronized (stripe(key)) {
       upTo = Math.min(version - 1, state[key * stride + HIGHEST_ACKED]);
@@ -601,8 +607,8 @@ public final class ConsistencyChecker {
     visibleAfterTotal.add(visibleAfterMicros.getIntervalHistogram());
     invisibleAfterTotal.add(invisibleAfterMicros.getIntervalHistogram());
     return new CheckerReport(fresh.sum(), concurrent.sum(), stale.sum(), violations.sum(), regressions.sum(),
-        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), staleAfterLostWrites.sum(), stalenessTotal.copy(),
-        visibleAfterTotal.copy(), invisibleAfterTotal.copy());
+        corrupt.sum(), beyondHistory.sum(), writesAcked.sum(), staleAfterLostWrites.sum(), writesOutOfOrder.sum(),
+        stalenessTotal.copy(), visibleAfterTotal.copy(), invisibleAfterTotal.copy());
   }
 
   /**
@@ -610,13 +616,16 @@ public final class ConsistencyChecker {
    *
    * @param staleAfterLostWrites stale reads beyond the bound that missed only writes a failover
    *     lost (see {@link #holdViolations}); counted in {@code stale}, not in {@code violations}
+   * @param writesOutOfOrder writes that replaced a newer version of their key than their own: the
+   *     harness's writer broke its order (must be 0; otherwise reads of those keys were judged
+   *     against versions Redis no longer held)
    * @param stalenessAgeMicros ages of stale reads, microseconds (without those)
    * @param visibleAfterMicros reads that returned the newest write acknowledged before they
    *     started (or a newer one), by the time from that acknowledgement to the read's start
    * @param invisibleAfterMicros the reads that did not (stale ones), by the same time
    */
   public record CheckerReport(long fresh, long concurrent, long stale, long violations, long regressions,
-      long corrupt, long beyondHistory, long writesAcknowledged, long staleAfterLostWrites,
+      long corrupt, long beyondHistory, long writesAcknowledged, long staleAfterLostWrites, long writesOutOfOrder,
       Histogram stalenessAgeMicros, Histogram visibleAfterMicros, Histogram invisibleAfterMicros) {
     public long reads() {
       return fresh + concurrent + stale + corrupt;

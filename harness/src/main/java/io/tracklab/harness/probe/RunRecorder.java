@@ -301,6 +301,7 @@ public final class RunRecorder {
     counters.put("regressions", report.regressions());
     counters.put("corrupt_reads", report.corrupt());
     counters.put("reads_beyond_history", report.beyondHistory());
+    counters.put("writes_out_of_order", report.writesOutOfOrder());
     if (lost != null) {
       counters.put("lost_keys", lost.keysWithLostWrites());
       counters.put("lost_versions", lost.versionsLost());

@@ -396,6 +396,24 @@ class ConsistencyCheckerTest {
   }
 
   @Test
+  void aWriteThatReplacedANewerVersion_isCountedOutOfOrder() {
+    write(4, 0, 1);
+    long v2 = write(4, 10, 11);
+    long v3 = write(4, 10, 12); // taken after v2, but reached Redis first
+    checker.writeReplaced(4, v3, value(4, 1));
+    checker.writeReplaced(4, v2, value(4, 3));
+    assertThat(checker.report().writesOutOfOrder()).isEqualTo(1);
+  }
+
+  @Test
+  void writesThatReplacedTheirPredecessors_areInOrder() {
+    write(4, 0, 1);
+    long v2 = write(4, 10, 11);
+    checker.writeReplaced(4, v2, value(4, 1));
+    assertThat(checker.report().writesOutOfOrder()).isZero();
+  }
+
+  @Test
   void aClientReadingTheWrongNode_isNotExcused_whenThePrimaryHasWhatItMissed() {
     holdFor(1_000);
     write(5, 0, 1);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,7 +19,7 @@ class WriteFenceTest {
   @Test
   void theChangeWaitsForEveryUnansweredWrite() throws Exception {
     CompletableFuture<String> reply = new CompletableFuture<>();
-    fence.send(() -> reply);
+    fence.send(1, () -> reply);
     List<String> order = new ArrayList<>();
     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
       synchronized (order) {
@@ -58,7 +59,7 @@ class WriteFenceTest {
     });
     change.start();
     changing.await();
-    Thread writer = new Thread(() -> fence.send(() -> {
+    Thread writer = new Thread(() -> fence.send(1, () -> {
       synchronized (order) {
         order.add("write");
       }
@@ -75,8 +76,36 @@ class WriteFenceTest {
   }
 
   @Test
+  void writesOfOneKey_reachTheConnectionInTheOrderTheirVersionsWereTaken() throws Exception {
+    AtomicLong versions = new AtomicLong();
+    List<Long> handedOver = new ArrayList<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread writer = new Thread(() -> {
+        for (int i = 0; i < 2_000; i++) {
+          fence.send(7, () -> {
+            long version = versions.incrementAndGet();
+            Thread.yield(); // another writer of the key would overtake here, were it not ordered
+            synchronized (handedOver) {
+              handedOver.add(version);
+            }
+            return CompletableFuture.completedFuture("OK");
+          });
+        }
+      });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    assertThat(handedOver).hasSize(8_000).isSorted();
+  }
+
+  @Test
   void anUnansweredWrite_holdsTheChangeOnlyUntilTheDrainTimeRunsOut() throws Exception {
-    fence.send(CompletableFuture::new); // never answered
+    fence.send(1, CompletableFuture::new); // never answered
 
     boolean drained = fence.exclusive(Duration.ofMillis(50), () -> {});
 
@@ -87,7 +116,7 @@ class WriteFenceTest {
   @Test
   void aWriteThatFailsToSend_isNotLeftUnanswered() {
     try {
-      fence.send(() -> {
+      fence.send(1, () -> {
         throw new IllegalStateException("no connection");
       });
     } catch (IllegalStateException expected) {

@@ -35,8 +35,9 @@ final class CacheWriteAction extends OperationAction {
     String request = delete ? NearCacheDsl.DELETE : NearCacheDsl.SET;
     long startMillis = components.core().clock().nowMillis();
     long[] sent = new long[1];
-    // the version and the sending in one step, never across a keyspace change (WriteFence)
-    CompletableFuture<StampedWriter.Replaced> write = run.writes().send(() -> {
+    // the version and the sending in one step, in the key's version order, never across a
+    // keyspace change (WriteFence)
+    CompletableFuture<StampedWriter.Replaced> write = run.writes().send(key, () -> {
       if (delete) {
         sent[0] = run.recorder().deleteSending(key, System.nanoTime());
         return run.writer().delete(name).thenApply(ackNanos -> new StampedWriter.Replaced(ackNanos, null));

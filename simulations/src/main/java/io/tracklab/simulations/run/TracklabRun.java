@@ -571,6 +571,11 @@ public final class TracklabRun implements AutoCloseable {
         System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
             gate.name(), gate.metric(), gate.comparison(), GateVerdict.format(gate.threshold()), GateVerdict.format(gate.measured()));
       }
+      long outOfOrder = result.counters().getOrDefault("writes_out_of_order", 0L);
+      if (outOfOrder > 0) {
+        System.out.printf("tracklab: HARNESS FAULT: %,d writes reached Redis after a newer version of their key; "
+            + "reads of those keys were judged against versions Redis no longer held (report it)%n", outOfOrder);
+      }
       Path file = ResultFiles.pathFor(Path.of(System.getProperty("tracklab.results.dir", "target/tracklab")), runId);
       ResultFiles.write(file, result);
       System.out.printf("tracklab: result written to %s%n", file.toAbsolutePath());
