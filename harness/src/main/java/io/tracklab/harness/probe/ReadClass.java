@@ -9,5 +9,10 @@ public enum ReadClass {
   /** A newer version had been acknowledged before it started. */
   STALE,
   /** The value was never written by the harness: unreadable, another key's, or a future version. */
-  CORRUPT
+  CORRUPT,
+  /**
+   * Not judged: another injector of a distributed run writes this key, and its acknowledgements
+   * happened in that process (counted as {@code unjudged_reads}).
+   */
+  UNJUDGED
 }

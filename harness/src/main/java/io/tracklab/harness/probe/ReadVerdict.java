@@ -12,6 +12,7 @@ public record ReadVerdict(ReadClass readClass, long staleAgeNanos, boolean held)
   static final ReadVerdict FRESH = new ReadVerdict(ReadClass.FRESH, 0);
   static final ReadVerdict CONCURRENT = new ReadVerdict(ReadClass.CONCURRENT, 0);
   static final ReadVerdict CORRUPT = new ReadVerdict(ReadClass.CORRUPT, 0);
+  static final ReadVerdict UNJUDGED = new ReadVerdict(ReadClass.UNJUDGED, 0);
 
   public ReadVerdict(ReadClass readClass, long staleAgeNanos) {
     this(readClass, staleAgeNanos, false);

@@ -6,6 +6,7 @@ import io.tracklab.harness.result.FaultRecord;
 import io.tracklab.harness.result.MetricHistogram;
 import io.tracklab.harness.result.RunMetadata;
 import io.tracklab.harness.result.RunResult;
+import io.tracklab.harness.workload.KeySlice;
 import io.tracklab.harness.workload.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +41,26 @@ public final class RunRecorder {
   private final LongAdder failedWrites = new LongAdder();
   private final LongAdder hits = new LongAdder();
   private final LongAdder reads = new LongAdder();
+  private final LongAdder unjudgedReads = new LongAdder();
+  private final KeySlice judged;
   private final LongAdder failedReads = new LongAdder();
 
   /**
    * @param timelineSeconds how many seconds the per-second series covers (the run's length)
    */
   public RunRecorder(WorkloadSpec workload, CheckerConfig checking, int timelineSeconds, long startNanos) {
+    this(workload, checking, timelineSeconds, startNanos, KeySlice.ALL);
+  }
+
+  /**
+   * One injector of several: it judges the reads of the keys it writes ({@code judged}); reads of
+   * the others' keys are counted ({@code unjudged_reads}), not judged, since their versions'
+   * acknowledgements happened in another process.
+   */
+  public RunRecorder(WorkloadSpec workload, CheckerConfig checking, int timelineSeconds, long startNanos,
+      KeySlice judged) {
     this.workload = workload;
+    this.judged = judged;
     this.startNanos = startNanos;
     this.checker = new ConsistencyChecker(checking, workload.keyPrefix());
     this.invalidationDelays = new InvalidationDelayProbe(workload.keys(), this::keyIndex);
@@ -54,12 +68,14 @@ public final class RunRecorder {
     this.invalidationDelays.feed(timeline);
   }
 
+  /** The index of a key this recorder judges, else -1 (the invalidation-delay probe times only those). */
   private int keyIndex(String key) {
     if (!key.startsWith(workload.keyPrefix())) {
       return -1;
     }
     try {
-      return Integer.parseInt(key, workload.keyPrefix().length(), key.length(), 10);
+      int index = Integer.parseInt(key, workload.keyPrefix().length(), key.length(), 10);
+      return judged.owns(index) ? index : -1;
     } catch (NumberFormatException e) {
       return -1;
     }
@@ -133,7 +149,13 @@ public final class RunRecorder {
    * A read returned {@code value} ({@code local}: served by the near-cache without the network).
    */
   public ReadVerdict read(int reader, int key, long startNanos, long endNanos, String value, boolean local) {
-    ReadVerdict verdict = checker.check(reader, key, startNanos, endNanos, value);
+    ReadVerdict verdict;
+    if (judged.owns(key)) {
+      verdict = checker.check(reader, key, startNanos, endNanos, value);
+    } else {
+      unjudgedReads.increment();
+      verdict = ReadVerdict.UNJUDGED;
+    }
     latency.read(startNanos, endNanos, local);
     timeline.read(endNanos, local, verdict.readClass());
     reads.increment();
@@ -287,12 +309,15 @@ public final class RunRecorder {
     }
 
     Map<String, Long> counters = new TreeMap<>();
-    counters.put("reads", report.reads());
+    counters.put("reads", report.reads() + unjudgedReads.sum());
+    if (judged.count() > 1) {
+      counters.put("unjudged_reads", unjudgedReads.sum());
+    }
     counters.put("writes", writes.sum());
     counters.put("failed_writes", failedWrites.sum());
     counters.put("failed_reads", failedReads.sum());
     counters.put("hits", hits.sum());
-    counters.put("misses", report.reads() - hits.sum());
+    counters.put("misses", report.reads() + unjudgedReads.sum() - hits.sum());
     counters.put("fresh_reads", report.fresh());
     counters.put("concurrent_reads", report.concurrent());
     counters.put("stale_reads", report.stale());

@@ -37,7 +37,8 @@ final class ExperimentRunner {
   }
 
   RunOutcome run(Experiment experiment) {
-    String runId = newRunId(experiment.name());
+    // a plan that names its run (an injector's: its name) keeps it; others get <name>-<time>
+    String runId = experiment.plan().runId() != null ? experiment.plan().runId() : newRunId(experiment.name());
     Path runDirectory = resultsRoot.resolve(runId);
     Path gatlingFolder = runDirectory.resolve("gatling");
     ExperimentSimulation.prepare(experiment.plan().withRunId(runId));
@@ -97,7 +98,7 @@ final class ExperimentRunner {
   }
 
   /** {@code <name>-<yyyyMMdd-HHmmss>}, with a counter when that directory exists already. */
-  private String newRunId(String name) {
+  String newRunId(String name) {
     String base = RunPlan.runId(name, LocalDateTime.now());
     String id = base;
     for (int n = 2; Files.exists(resultsRoot.resolve(id)); n++) {

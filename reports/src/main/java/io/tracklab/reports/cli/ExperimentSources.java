@@ -52,4 +52,19 @@ final class ExperimentSources {
   private static boolean looksLikeName(String argument) {
     return !argument.contains("/") && !argument.contains("\\");
   }
+
+  /** The text {@code experiment} was read from: its file, or the shipped experiment of its file's name. */
+  static String text(Experiment experiment) {
+    Path source = experiment.source();
+    try {
+      if (Files.isRegularFile(source)) {
+        return Files.readString(source);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + source + " again: " + e.getMessage(), e);
+    }
+    String name = source.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    return ShippedExperiments.find(name).map(ShippedExperiments.Shipped::text)
+        .orElseThrow(() -> new IllegalStateException("no text for " + source));
+  }
 }

@@ -5,6 +5,7 @@ import io.tracklab.reports.experiment.Experiment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.tracklab.reports.distributed.LocalEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,16 +32,57 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-html-report", description = "skip Gatling's HTML report (result.json is always written)")
   boolean noHtmlReport;
 
+  @Option(names = "--injectors", paramLabel = "<n>", defaultValue = "1",
+      description = "run each experiment as a distributed run of n injectors on --engine, one controller merging "
+          + "their results (docs/distributed.md; default: ${DEFAULT-VALUE}, this JVM alone)")
+  int injectors;
+
+  @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "local",
+      description = "where injectors run: local (child JVMs of this one; the default)")
+  String engine;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
+    if (injectors < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--injectors=" + injectors + ": at least 1");
+    }
+    if (!engine.equals("local")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--engine=" + engine
+          + ": only local runs injectors yet (swarm and kubernetes: docs/distributed.md says what remains)");
+    }
     List<Experiment> loaded = ExperimentSources.readAll(experiments, options.check());
     options.checkExternalTopology(loaded);
     options.applyProvisioner();
+    if (injectors > 1) {
+      return distributed(loaded);
+    }
     ExperimentRunner runner = new ExperimentRunner(options.results, !noHtmlReport);
     List<RunOutcome> outcomes = RunSession.runAll(loaded, runner, options.progress, outcome -> { });
     if (outcomes.size() > 1) {
       System.out.println("\n=== summary");
       outcomes.forEach(outcome -> System.out.println(RunSession.describe(outcome)));
+    }
+    return RunSession.exitCode(outcomes);
+  }
+
+  /** Each experiment as a controller with {@link #injectors} injectors on the local engine. */
+  private int distributed(List<Experiment> loaded) {
+    StopOnSignal.install(System.out);
+    DistributedRunner runner = new DistributedRunner(options.results, injectors,
+        (logs, results) -> new LocalEngine(logs, results), System.out);
+    List<RunOutcome> outcomes = new java.util.ArrayList<>();
+    for (Experiment experiment : loaded) {
+      if (io.tracklab.simulations.run.TracklabRun.stopRequested()) {
+        break;
+      }
+      System.out.printf("%n=== tracklab run %d/%d: %s (%s), %d injectors%n", outcomes.size() + 1, loaded.size(),
+          experiment.name(), experiment.source(), injectors);
+      RunOutcome outcome = runner.run(experiment, ExperimentSources.text(experiment), options.duration);
+      outcomes.add(outcome);
+      System.out.println(RunSession.describe(outcome));
     }
     return RunSession.exitCode(outcomes);
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "faults on a timeline, gates on staleness, invalidation delay, failover and lost writes; "
         + "reports of runs, and a run compared with a baseline as a CI performance gate.",
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ReportCommand.class,
-        CompareCommand.class, MatrixCommand.class, SoakCommand.class,
+        CompareCommand.class, MatrixCommand.class, SoakCommand.class, InjectorCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -30,7 +30,7 @@ final class CacheWriteAction extends OperationAction {
   @Override
   void operate(Session session) {
     TracklabRun run = components.run();
-    int key = run.nextKey();
+    int key = run.nextWriteKey();
     String name = run.workload().key(key);
     String request = delete ? NearCacheDsl.DELETE : NearCacheDsl.SET;
     long startMillis = components.core().clock().nowMillis();

@@ -34,6 +34,7 @@ import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunMetadata;
 import io.tracklab.harness.result.RunResult;
 import io.tracklab.harness.workload.KeyChooser;
+import io.tracklab.harness.workload.KeySlice;
 import io.tracklab.harness.workload.StampedWriter;
 import io.tracklab.harness.workload.VersionedValue;
 import io.tracklab.harness.workload.WorkloadSpec;
@@ -91,11 +92,14 @@ public final class TracklabRun implements AutoCloseable {
 
   private final StampedWriter writer;
   private final WriteFence writes = new WriteFence();
+  /** This run's role in a distributed run, or null. */
+  private final InjectorRole injector;
+  /** The keys this run writes and judges: all of them, unless it is one injector of several. */
+  private final KeySlice slice;
   private final LostWriteAuditor auditor;
   private volatile LongConsumer heldViolations;
   private final CacheClient client;
   private final RunRecorder recorder;
-  private final long startNanos;
   private volatile boolean finished;
   private long finishedNanos = Long.MIN_VALUE;
   private boolean reportTimeTold;
@@ -148,9 +152,11 @@ public final class TracklabRun implements AutoCloseable {
     }
     this.endpoints = new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null));
     this.writer = new StampedWriter(writerConnection(writerUris(uris), cluster));
+    this.injector = plan.injector();
+    this.slice = injector == null ? KeySlice.ALL : injector.slice();
     this.recorder = new RunRecorder(workload,
         new CheckerConfig(workload.keys(), 0, gates.staleBound()),
-        (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime());
+        (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime(), slice);
     this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
     resources.add(0, auditor);
     if (settings.topology() != TopologyKind.STANDALONE) {
@@ -190,7 +196,6 @@ public final class TracklabRun implements AutoCloseable {
     };
     this.client = factory.open(endpoints, clientListener());
     resources.add(0, client);
-    this.startNanos = System.nanoTime();
   }
 
   /**
@@ -296,7 +301,7 @@ public final class TracklabRun implements AutoCloseable {
   private void preload() {
     Semaphore window = new Semaphore(PRELOAD_WINDOW);
     List<CompletableFuture<Void>> writes = new ArrayList<>();
-    for (int key = 0; key < workload.keys(); key++) {
+    for (int key = slice.index(); key < workload.keys(); key += slice.count()) {
       int index = key;
       window.acquireUninterruptibly();
       long version = recorder.writeSending(index, System.nanoTime());
@@ -324,7 +329,26 @@ public final class TracklabRun implements AutoCloseable {
       // Gatling's report is written after the run finished, in this JVM: at its exit, say how long it took
       run.reportTook().ifPresent(System.out::println);
     }, "tracklab-run-finish"));
+    if (run.injector != null) {
+      run.awaitGo();
+    }
     return run;
+  }
+
+  /**
+   * An injector, connected and preloaded: its load starts when every injector's does, at the
+   * controller's go. A controller that aborts (or never says go) ends this run, closed.
+   */
+  private void awaitGo() {
+    System.out.printf("tracklab: %s ready (writes keys %s, %d users); waiting for the controller's go%n",
+        injector.name(), slice.count() == 1 ? "all" : "k % " + slice.count() + " == " + slice.index(), settings.users());
+    try {
+      injector.barrier().readyAndAwaitGo();
+    } catch (RuntimeException e) {
+      finished = true;
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -520,7 +544,8 @@ public final class TracklabRun implements AutoCloseable {
 
   private RunResult measured(long endNanos, boolean interrupted, ConsistencyChecker.LostWrites lost) {
     return recorder.toResult(runId, startedEpochMillis, endNanos, settings.topology().label(),
-        provisioner.name(), client.name(), List.of(hostName()), interrupted, client.stats(), lost);
+        provisioner.name(), client.name(), List.of(injector == null ? hostName() : injector.name() + "@" + hostName()),
+        interrupted, client.stats(), lost);
   }
 
   /** The first user finished its operations: no more holding; the held reads get their verdicts now. */
@@ -536,6 +561,12 @@ public final class TracklabRun implements AutoCloseable {
   /** The next key for this thread, by the workload's distribution. */
   public int nextKey() {
     return choosers.get().next();
+  }
+
+  /** The next key this run writes: drawn as {@link #nextKey}, then the nearest of its {@link KeySlice}. */
+  public int nextWriteKey() {
+    int drawn = choosers.get().next();
+    return slice.count() == 1 ? drawn : slice.writeKey(drawn, workload.keys());
   }
 
   /**
@@ -594,7 +625,8 @@ public final class TracklabRun implements AutoCloseable {
   }
 
 
-  private static WorkloadSpec workloadOf(RunSettings settings) {
+  /** The workload the settings describe (its key names, value size and rate). */
+  public static WorkloadSpec workloadOf(RunSettings settings) {
     return new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
         Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
         settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());

@@ -114,6 +114,15 @@ public record RunSettings(
         maxEntryAge, mix);
   }
 
+  /** The same settings with another number of users (at least 1). */
+  public RunSettings withUsers(int other) {
+    if (other < 1) {
+      throw new IllegalArgumentException("users: at least 1, got " + other);
+    }
+    return new RunSettings(topology, client, duration, other, rate, keys, distribution, readRatio, valueSize, clientTtl,
+        maxEntryAge, mix);
+  }
+
   /** For people: {@code standalone, client tracklab, 30s, 8 users at 5000 ops/s, ...}. */
   public String describe() {
     String load = users + (users == 1 ? " user" : " users") + (rate > 0 ? " at " + Numbers.plain(rate) + " ops/s" : " unthrottled");

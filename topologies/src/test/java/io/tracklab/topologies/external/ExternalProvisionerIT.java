@@ -126,6 +126,21 @@ class ExternalProvisionerIT {
   }
 
   @Test
+  void aTopologyDescribedByTracklab_isReachedThroughTheSameProxies() throws Exception {
+    // what a distributed run's controller hands its injectors
+    Path file = directory.resolve("for-injectors.yaml");
+    Files.writeString(file, ExternalTopologyDescription.yaml(local));
+    try (Topology external = new ExternalProvisioner(file).start(TopologyKind.SENTINEL)) {
+      assertThat(external.nodes()).extracting(RedisNode::name)
+          .containsExactlyElementsOf(local.nodes().stream().map(RedisNode::name).toList());
+      assertThat(external.node("primary").proxyUri().getPort()).isEqualTo(local.node("primary").proxyUri().getPort());
+      assertThat(external.masterName()).isEqualTo(local.masterName());
+      external.admin("primary").set("described", "by tracklab");
+      assertThat(local.admin("primary").get("described")).isEqualTo("by tracklab");
+    }
+  }
+
+  @Test
   void describedTopology_isUsableThroughItsProxies_butNotKillable() throws Exception {
     Path file = describe(local, "primary");
     try (Topology external = new ExternalProvisioner(file).start(TopologyKind.SENTINEL)) {

@@ -1,0 +1,27 @@
+package io.tracklab.reports.distributed;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What places and supervises injectors: an existing engine (child processes, Docker Swarm,
+ * Kubernetes), never a scheduler of tracklab's own. The controller only starts them, asks after
+ * them and stops them; they find the controller themselves ({@code controller}).
+ */
+public interface InjectorEngine extends AutoCloseable {
+  /** {@code local}, {@code swarm}, {@code kubernetes}. */
+  String name();
+
+  /** Starts injector {@code injector}, which will call the controller at {@code controller}. */
+  void launch(String injector, URI controller);
+
+  /**
+   * What the engine says of an injector that is no longer running (its exit code, the last lines
+   * it printed); empty while it runs.
+   */
+  Optional<String> ended(String injector);
+
+  /** Stops every injector still running and removes what the engine kept of them; idempotent. */
+  @Override
+  void close();
+}
