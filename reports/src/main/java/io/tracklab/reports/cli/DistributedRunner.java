@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -48,13 +47,10 @@ final class DistributedRunner {
 
   private final Path resultsRoot;
   private final int injectors;
-  private final BiFunction<Path, Path, InjectorEngine> engines;
+  private final InjectorEngine.Factory engines;
   private final PrintStream out;
 
-  /**
-   * @param engines makes the engine for a run, given where injectors' logs and run directories go
-   */
-  DistributedRunner(Path resultsRoot, int injectors, BiFunction<Path, Path, InjectorEngine> engines, PrintStream out) {
+  DistributedRunner(Path resultsRoot, int injectors, InjectorEngine.Factory engines, PrintStream out) {
     this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
     this.injectors = injectors;
     this.engines = engines;
@@ -83,7 +79,7 @@ final class DistributedRunner {
             durationOverride == null ? 0 : durationOverride.toMillis(), controller.topologyYaml()));
       }
       try (CoordinatorServer server = CoordinatorServer.start("127.0.0.1", 0, assignments);
-          InjectorEngine engine = engines.apply(injectorDirectory, injectorDirectory)) {
+          InjectorEngine engine = engines.create(runId, injectorDirectory)) {
         out.printf("tracklab controller: %d injectors on the %s engine, controller at %s%n", injectors, engine.name(),
             server.url());
         for (Assignment assignment : assignments) {

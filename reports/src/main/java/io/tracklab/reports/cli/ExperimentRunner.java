@@ -31,9 +31,18 @@ final class ExperimentRunner {
 
   /** Results go under {@code resultsRoot}; each run also becomes an Allure result in its {@code allure-results/}. */
   ExperimentRunner(Path resultsRoot, boolean htmlReport) {
+    this(resultsRoot, htmlReport, true);
+  }
+
+  /**
+   * @param reports write the summary page and the Allure result beside result.json; an injector
+   *     does not (the controller writes them for the merged result, and an injector's image has no
+   *     fonts to draw charts with)
+   */
+  ExperimentRunner(Path resultsRoot, boolean htmlReport, boolean reports) {
     this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
     this.htmlReport = htmlReport;
-    this.allure = new AllureExport(this.resultsRoot.resolve("allure-results"));
+    this.allure = reports ? new AllureExport(this.resultsRoot.resolve("allure-results")) : null;
   }
 
   RunOutcome run(Experiment experiment) {
@@ -78,8 +87,11 @@ final class ExperimentRunner {
       return new RunOutcome(experiment, runId, RunOutcome.Verdict.UNSUPPORTED, resultFile, null, null,
           result.run().client() + " cannot run " + result.run().topology() + ": " + result.run().unsupported());
     }
-    Path summary = SummaryPage.writeBeside(resultFile, result, report);
-    allure.write("experiments", result, resultFile, summary, report);
+    Path summary = null;
+    if (allure != null) {
+      summary = SummaryPage.writeBeside(resultFile, result, report);
+      allure.write("experiments", result, resultFile, summary, report);
+    }
     if (result.run().interrupted() || TracklabRun.stopRequested()) {
       return new RunOutcome(experiment, runId, RunOutcome.Verdict.INTERRUPTED, resultFile, summary, report,
           "interrupted: the result covers the run up to the stop");

@@ -79,7 +79,7 @@ final class InjectorCommand implements Callable<Integer> {
     beats.scheduleAtFixedRate(new Beat(client), 1, 1, TimeUnit.SECONDS);
     RunOutcome outcome;
     try {
-      outcome = new ExperimentRunner(results, true).run(experiment);
+      outcome = new ExperimentRunner(results, true, false).run(experiment);
     } catch (RuntimeException e) {
       client.failed(Failures.describe(e));
       throw e;

@@ -5,7 +5,10 @@ import io.tracklab.reports.experiment.Experiment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.tracklab.reports.distributed.InjectorEngine;
 import io.tracklab.reports.distributed.LocalEngine;
+import io.tracklab.reports.distributed.SwarmEngine;
+import io.tracklab.topologies.containers.ContainerImages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
   int injectors;
 
   @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "local",
-      description = "where injectors run: local (child JVMs of this one; the default)")
+      description = "where injectors run: local (child JVMs of this one; the default) or swarm (Docker Swarm "
+          + "services of the tracklab image, bin/tracklab images; a one-node swarm is made if the engine has none)")
   String engine;
 
   @CommandLine.Spec
@@ -49,9 +53,9 @@ final class RunCommand implements Callable<Integer> {
     if (injectors < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--injectors=" + injectors + ": at least 1");
     }
-    if (!engine.equals("local")) {
+    if (!engine.equals("local") && !engine.equals("swarm")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--engine=" + engine
-          + ": only local runs injectors yet (swarm and kubernetes: docs/distributed.md says what remains)");
+          + ": expected local or swarm (kubernetes is not built yet: docs/distributed.md)");
     }
     List<Experiment> loaded = ExperimentSources.readAll(experiments, options.check());
     options.checkExternalTopology(loaded);
@@ -71,8 +75,10 @@ final class RunCommand implements Callable<Integer> {
   /** Each experiment as a controller with {@link #injectors} injectors on the local engine. */
   private int distributed(List<Experiment> loaded) {
     StopOnSignal.install(System.out);
-    DistributedRunner runner = new DistributedRunner(options.results, injectors,
-        (logs, results) -> new LocalEngine(logs, results), System.out);
+    InjectorEngine.Factory engines = engine.equals("swarm")
+        ? (runId, directory) -> new SwarmEngine(ContainerImages.builtTracklab(), runId)
+        : (runId, directory) -> new LocalEngine(directory, directory);
+    DistributedRunner runner = new DistributedRunner(options.results, injectors, engines, System.out);
     List<RunOutcome> outcomes = new java.util.ArrayList<>();
     for (Experiment experiment : loaded) {
       if (io.tracklab.simulations.run.TracklabRun.stopRequested()) {

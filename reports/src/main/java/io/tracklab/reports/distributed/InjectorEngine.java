@@ -9,6 +9,16 @@ import java.util.Optional;
  * them and stops them; they find the controller themselves ({@code controller}).
  */
 public interface InjectorEngine extends AutoCloseable {
+  /** Makes the engine of one run. */
+  @FunctionalInterface
+  interface Factory {
+    /**
+     * @param runId the controller's run id (names what the engine creates)
+     * @param injectorDirectory where injectors' logs and run directories go, where the engine can write them
+     */
+    InjectorEngine create(String runId, java.nio.file.Path injectorDirectory);
+  }
+
   /** {@code local}, {@code swarm}, {@code kubernetes}. */
   String name();
 

@@ -42,6 +42,11 @@ public record ContainerImages(String redis, String toxiproxy) {
     }
   }
 
+  /** The command line's image {@code bin/tracklab images} builds for this version: distributed runs' injectors run it. */
+  public static String builtTracklab() {
+    return BUILT_PREFIX + "tracklab:" + Version.OF_THIS_BUILD;
+  }
+
   /** The Toxiproxy-API image {@code bin/tracklab images} builds for this version of tracklab. */
   public static String builtToxiproxy() {
     return BUILT_PREFIX + "toxiproxy:" + Version.OF_THIS_BUILD;
