@@ -36,6 +36,15 @@ public final class CoordinatorServer implements AutoCloseable {
   private final Map<String, Injector> injectors = new LinkedHashMap<>();
   private Go go;
   private String aborted;
+  private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder bytes = new java.util.concurrent.atomic.LongAdder();
+
+  /** What the coordination itself cost: requests served and bytes of their bodies, both ways. */
+  public record Cost(long requests, long bytes) {}
+
+  public Cost cost() {
+    return new Cost(requests.sum(), bytes.sum());
+  }
 
   /** What the controller knows of one injector. */
   public static final class Injector {
@@ -166,6 +175,7 @@ public final class CoordinatorServer implements AutoCloseable {
   // ---- requests ----
 
   private void handle(HttpExchange exchange) throws IOException {
+    requests.increment();
     try (exchange) {
       String[] path = exchange.getRequestURI().getPath().split("/");
       String method = exchange.getRequestMethod();
@@ -254,14 +264,17 @@ public final class CoordinatorServer implements AutoCloseable {
     }
   }
 
-  private static byte[] body(HttpExchange exchange) throws IOException {
+  private byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      return in.readAllBytes();
+      byte[] body = in.readAllBytes();
+      bytes.add(body.length);
+      return body;
     }
   }
 
-  private static void respondJson(HttpExchange exchange, int status, Object value) throws IOException {
+  private void respondJson(HttpExchange exchange, int status, Object value) throws IOException {
     byte[] body = JSON.writeValueAsBytes(value);
+    bytes.add(body.length);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -269,12 +282,13 @@ public final class CoordinatorServer implements AutoCloseable {
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, String text) throws IOException {
+  private void respond(HttpExchange exchange, int status, String text) throws IOException {
     if (text == null) {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    bytes.add(body.length);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -30,6 +30,7 @@ public final class ResultMerge {
     Map<Long, TimelinePoint> timeline = new TreeMap<>();
     LinkedHashSet<String> injectors = new LinkedHashSet<>();
     LinkedHashSet<FaultRecord> faults = new LinkedHashSet<>();
+    Map<String, InjectorClock> clocks = new TreeMap<>();
     long started = Long.MAX_VALUE;
     long duration = 0;
     boolean interrupted = false;
@@ -45,13 +46,14 @@ public final class ResultMerge {
       }
       injectors.addAll(run.injectors());
       faults.addAll(run.faults());
+      clocks.putAll(run.clocks());
       started = Math.min(started, run.startedAtEpochMillis());
       duration = Math.max(duration, run.durationMillis());
       interrupted |= run.interrupted();
     }
     RunMetadata run = new RunMetadata(first.run().runId(), started, duration, first.run().topology(),
         first.run().provisioner(), first.run().client(), first.run().workload(), new ArrayList<>(faults),
-        new ArrayList<>(injectors), interrupted).withSecurity(first.run().security());
+        new ArrayList<>(injectors), interrupted).withSecurity(first.run().security()).withClocks(clocks);
     return new RunResult(RunResult.SCHEMA, run, histograms, counters, new ArrayList<>(timeline.values()), List.of());
   }
 

@@ -46,18 +46,16 @@ final class DistributedRunner {
   static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final Path resultsRoot;
-  private final int injectors;
   private final InjectorEngine.Factory engines;
   private final PrintStream out;
 
-  DistributedRunner(Path resultsRoot, int injectors, InjectorEngine.Factory engines, PrintStream out) {
+  DistributedRunner(Path resultsRoot, InjectorEngine.Factory engines, PrintStream out) {
     this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
-    this.injectors = injectors;
     this.engines = engines;
     this.out = out;
   }
 
-  RunOutcome run(Experiment experiment, String experimentText, Duration durationOverride) {
+  RunOutcome run(Experiment experiment, String experimentText, Duration durationOverride, int injectors) {
     RunPlan plan = experiment.plan();
     if (plan.settings().keys() < injectors) {
       throw new IllegalArgumentException(injectors + " injectors need at least as many keys (each writes its own); "
@@ -100,6 +98,11 @@ final class DistributedRunner {
         }
         List<RunResult> results = keep(server, injectorDirectory);
         controller.healAll();
+        CoordinatorServer.Cost cost = server.cost();
+        double seconds = Math.max(1e-3, (System.currentTimeMillis() - started) / 1e3);
+        out.printf(Locale.ROOT, "tracklab controller: coordination cost %,d requests, %,d bytes of bodies in %.0f s "
+            + "(%.1f requests/s, %.1f KB/s)%n", cost.requests(), cost.bytes(), seconds, cost.requests() / seconds,
+            cost.bytes() / seconds / 1e3);
         return outcome(experiment, plan, runId, runDirectory, started, controller, results, failure);
       }
     } catch (InterruptedException e) {
@@ -241,7 +244,11 @@ final class DistributedRunner {
     RunResult merged = ResultMerge.merge(results);
     RunMetadata run = new RunMetadata(runId, started, merged.run().durationMillis(), merged.run().topology(),
         controller.provisionerName(), merged.run().client(), RunRecorder.describe(TracklabRun.workloadOf(plan.settings())),
-        controller.faultRecords(), merged.run().injectors(), merged.run().interrupted() || failure.isPresent());
+        controller.faultRecords(), merged.run().injectors(), merged.run().interrupted() || failure.isPresent())
+        .withClocks(merged.run().clocks());
+    merged.run().clocks().forEach((name, clock) -> out.printf(Locale.ROOT, "tracklab controller: %s's clock: the "
+        + "primary's TIME %+,d µs from its machine's (± %d µs), moved %+,d µs during the run%n", name,
+        clock.offsetMicros(), clock.uncertaintyMicros(), clock.driftMicros()));
     RunResult unjudged = new RunResult(merged.schema(), run, merged.histograms(), merged.counters(), merged.timeline(),
         List.of());
     List<GateVerdict> gates = ResultGates.check(plan.gates(), unjudged);

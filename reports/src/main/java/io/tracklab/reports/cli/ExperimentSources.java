@@ -67,4 +67,21 @@ final class ExperimentSources {
     return ShippedExperiments.find(name).map(ShippedExperiments.Shipped::text)
         .orElseThrow(() -> new IllegalStateException("no text for " + source));
   }
+
+  /**
+   * Refuses experiments that ask for injectors where {@code command} runs every experiment in this
+   * JVM (a matrix, a soak): silently running one instance instead of N would measure something else.
+   */
+  static void requireOneInjector(String command, List<Experiment> experiments) {
+    List<ExperimentProblem> problems = new ArrayList<>();
+    for (Experiment experiment : experiments) {
+      if (experiment.injectors() > 1) {
+        problems.add(new ExperimentProblem(experiment.source(), 0, "injectors", String.valueOf(experiment.injectors()),
+            "tracklab " + command + " runs each experiment in one JVM: leave injectors out, or use tracklab run"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(problems);
+    }
+  }
 }

@@ -68,6 +68,7 @@ final class MatrixCommand implements Callable<Integer> {
     List<Experiment> loaded = experiments.isEmpty() ? comparisonSet(overrides)
         : ExperimentSources.readAll(experiments, overrides);
     options.checkExternalTopology(loaded);
+    ExperimentSources.requireOneInjector("matrix", loaded);
     List<Experiment> cells = new ArrayList<>();
     List<String> experimentOf = new ArrayList<>();
     for (Experiment experiment : loaded) {

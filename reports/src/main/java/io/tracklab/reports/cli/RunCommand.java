@@ -35,10 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-html-report", description = "skip Gatling's HTML report (result.json is always written)")
   boolean noHtmlReport;
 
-  @Option(names = "--injectors", paramLabel = "<n>", defaultValue = "1",
+  @Option(names = "--injectors", paramLabel = "<n>",
       description = "run each experiment as a distributed run of n injectors on --engine, one controller merging "
-          + "their results (docs/distributed.md; default: ${DEFAULT-VALUE}, this JVM alone)")
-  int injectors;
+          + "their results (docs/distributed.md), instead of the experiment's injectors (default 1: this JVM alone)")
+  Integer injectors;
 
   @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "local",
       description = "where injectors run: local (child JVMs of this one; the default) or swarm (Docker Swarm "
@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (injectors < 1) {
+    if (injectors != null && injectors < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--injectors=" + injectors + ": at least 1");
     }
     if (!engine.equals("local") && !engine.equals("swarm")) {
@@ -60,7 +60,10 @@ final class RunCommand implements Callable<Integer> {
     List<Experiment> loaded = ExperimentSources.readAll(experiments, options.check());
     options.checkExternalTopology(loaded);
     options.applyProvisioner();
-    if (injectors > 1) {
+    // one injector on an engine named explicitly is a distributed run too (what the coordination costs)
+    boolean engineNamed = spec.commandLine().getParseResult().hasMatchedOption("--engine");
+    if ((injectors != null && injectors > 1) || engineNamed
+        || (injectors == null && loaded.stream().anyMatch(experiment -> experiment.injectors() > 1))) {
       return distributed(loaded);
     }
     ExperimentRunner runner = new ExperimentRunner(options.results, !noHtmlReport);
@@ -72,21 +75,22 @@ final class RunCommand implements Callable<Integer> {
     return RunSession.exitCode(outcomes);
   }
 
-  /** Each experiment as a controller with {@link #injectors} injectors on the local engine. */
+  /** Each experiment as a controller with --injectors (else its own injectors) injectors on --engine. */
   private int distributed(List<Experiment> loaded) {
     StopOnSignal.install(System.out);
     InjectorEngine.Factory engines = engine.equals("swarm")
         ? (runId, directory) -> new SwarmEngine(ContainerImages.builtTracklab(), runId)
         : (runId, directory) -> new LocalEngine(directory, directory);
-    DistributedRunner runner = new DistributedRunner(options.results, injectors, engines, System.out);
+    DistributedRunner runner = new DistributedRunner(options.results, engines, System.out);
     List<RunOutcome> outcomes = new java.util.ArrayList<>();
     for (Experiment experiment : loaded) {
       if (io.tracklab.simulations.run.TracklabRun.stopRequested()) {
         break;
       }
+      int count = injectors != null ? injectors : experiment.injectors();
       System.out.printf("%n=== tracklab run %d/%d: %s (%s), %d injectors%n", outcomes.size() + 1, loaded.size(),
-          experiment.name(), experiment.source(), injectors);
-      RunOutcome outcome = runner.run(experiment, ExperimentSources.text(experiment), options.duration);
+          experiment.name(), experiment.source(), count);
+      RunOutcome outcome = runner.run(experiment, ExperimentSources.text(experiment), options.duration, count);
       outcomes.add(outcome);
       System.out.println(RunSession.describe(outcome));
     }

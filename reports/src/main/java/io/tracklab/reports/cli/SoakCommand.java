@@ -85,6 +85,7 @@ final class SoakCommand implements Callable<Integer> {
           + DurationText.format(sampleEvery) + " leaves fewer than 3 samples after the warm-up in "
           + DurationText.format(duration) + ": sample more often, or soak longer");
     }
+    ExperimentSources.requireOneInjector("soak", List.of(base));
     FaultSchedule faults;
     try {
       faults = FaultSchedule.parse("--seed " + seed, String.join("; ", RandomFaults.lines(seed, duration, faultEvery)));

@@ -58,7 +58,7 @@ public final class ExperimentFile {
 
   static final Set<String> CLIENTS = new LinkedHashSet<>(RunSettings.CLIENTS);
   private static final Set<String> TOP = new LinkedHashSet<>(List.of("schema", "name", "description", "topology",
-      "client", "clientTtl", "maxEntryAge", "duration", "workload", "faults", "gates", "security"));
+      "client", "clientTtl", "maxEntryAge", "duration", "workload", "faults", "gates", "security", "injectors"));
   private static final Set<String> SECURITY = new LinkedHashSet<>(List.of("auth", "tls", "adminPassword",
       "clientPassword"));
   private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
@@ -86,6 +86,9 @@ public final class ExperimentFile {
       this(duration, nodeNames, null, null, false);
     }
   }
+
+  /** The most injectors one experiment may ask for (a typo's 1000 would start a thousand JVMs). */
+  static final int MAX_INJECTORS = 256;
 
   private final Path source;
   private final Problems problems;
@@ -161,10 +164,16 @@ public final class ExperimentFile {
     FaultSchedule faults = faults(top, topology, duration, overrides);
     GateSettings gates = gates(top, faults);
     TopologySecurity security = security(top, overrides);
+    // how many application instances run it (docs/distributed.md); --injectors wins
+    int injectors = top.integer("injectors", 1, 1, MAX_INJECTORS);
+    if (injectors > settings.keys()) {
+      top.problem("injectors", injectors + " injectors need at least as many keys (each writes its own), and "
+          + "workload.keys is " + settings.keys());
+    }
     if (!problems.isEmpty()) {
       throw new ExperimentException(problems.sorted());
     }
-    return new Experiment(source, description, new RunPlan(name, null, settings, gates, faults, security));
+    return new Experiment(source, description, new RunPlan(name, null, settings, gates, faults, security), injectors);
   }
 
   /**

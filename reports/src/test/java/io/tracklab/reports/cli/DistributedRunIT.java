@@ -48,6 +48,14 @@ class DistributedRunIT {
       injectors.add(JSON.readTree(run.resolve("injectors/injector-" + i + "/result.json").toFile()));
     }
     assertThat(merged.at("/run/injectors").size()).isEqualTo(3);
+    // each injector's clock against the primary's TIME, stated with its uncertainty: on loopback within 1 ms
+    for (int i = 1; i <= 3; i++) {
+      JsonNode clock = merged.at("/run/clocks/injector-" + i);
+      assertThat(clock.isMissingNode()).as("clock of injector-" + i + " in " + merged.get("run")).isFalse();
+      assertThat(clock.get("uncertaintyMicros").asLong()).isBetween(1L, 1_000L);
+      assertThat(Math.abs(clock.get("offsetMicros").asLong())).as("one machine's clock against itself")
+          .isLessThanOrEqualTo(1_000L + clock.get("uncertaintyMicros").asLong());
+    }
     for (Iterator<Map.Entry<String, JsonNode>> counters = merged.get("counters").fields(); counters.hasNext(); ) {
       Map.Entry<String, JsonNode> counter = counters.next();
       long sum = injectors.stream().mapToLong(result -> result.at("/counters/" + counter.getKey()).asLong()).sum();

@@ -125,6 +125,20 @@ class ExperimentFileTest {
   }
 
   @Test
+  void injectors_makeADistributedRun_oneByDefault() {
+    assertThat(parse("schema: 1\nname: x\n").injectors()).isEqualTo(1);
+    assertThat(parse("schema: 1\nname: x\ninjectors: 3\n").injectors()).isEqualTo(3);
+  }
+
+  @Test
+  void injectors_outOfRange_orMoreThanTheKeys_areProblems() {
+    assertThat(problems("schema: 1\nname: x\ninjectors: 0\n"))
+        .containsExactly("experiments/x.yaml:3: injectors = \"0\": must be a whole number from 1 to 256");
+    assertThat(problems("schema: 1\nname: x\ninjectors: 5\nworkload:\n  keys: 4\n")).singleElement()
+        .asString().contains("injectors", "5 injectors need at least as many keys", "workload.keys is 4");
+  }
+
+  @Test
   void unknownFields_areProblems_atEveryLevel() {
     assertThat(problems("""
         schema: 1
@@ -135,7 +149,7 @@ class ExperimentFileTest {
           stalenessBound: 1s
         """)).containsExactly(
             "experiments/x.yaml:2: topolgy: unknown field; known fields here: schema, name, description, topology, "
-                + "client, clientTtl, maxEntryAge, duration, workload, faults, gates, security",
+                + "client, clientTtl, maxEntryAge, duration, workload, faults, gates, security, injectors",
             "experiments/x.yaml:4: workload.userz: unknown field; known fields here: users, rate, keys, distribution, "
                 + "readRatio, valueSize, mgetRatio, mgetSize, deleteRatio",
             "experiments/x.yaml:6: gates.stalenessBound: unknown field; known fields here: failedPercent, remoteP99, "
@@ -289,7 +303,8 @@ class ExperimentFileTest {
     assertThat(problems("")).containsExactly("experiments/x.yaml: (file): is empty; an experiment needs at least "
         + "\"schema: 1\"");
     assertThat(problems("- schema: 1\n")).containsExactly("experiments/x.yaml:1: (file): must be a mapping of "
-        + "schema, name, description, topology, client, clientTtl, maxEntryAge, duration, workload, faults, gates, security");
+        + "schema, name, description, topology, client, clientTtl, maxEntryAge, duration, workload, faults, gates, security, "
+        + "injectors");
   }
 
   @Test

@@ -29,7 +29,9 @@ import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
 import io.tracklab.harness.probe.RunRecorder;
+import io.tracklab.harness.coordination.ClockEstimate;
 import io.tracklab.harness.result.GateVerdict;
+import io.tracklab.harness.result.InjectorClock;
 import io.tracklab.harness.result.ResultFiles;
 import io.tracklab.harness.result.RunMetadata;
 import io.tracklab.harness.result.RunResult;
@@ -94,6 +96,10 @@ public final class TracklabRun implements AutoCloseable {
   private final WriteFence writes = new WriteFence();
   /** This run's role in a distributed run, or null. */
   private final InjectorRole injector;
+  /** An injector's clock against the primary's TIME before its load (null for a run of its own). */
+  private volatile ClockEstimate clockBefore;
+  /** Probes of the common clock per probing: enough that one round trip is undisturbed. */
+  private static final int CLOCK_PROBES = 50;
   /** The keys this run writes and judges: all of them, unless it is one injector of several. */
   private final KeySlice slice;
   private final LostWriteAuditor auditor;
@@ -340,6 +346,9 @@ public final class TracklabRun implements AutoCloseable {
    * controller's go. A controller that aborts (or never says go) ends this run, closed.
    */
   private void awaitGo() {
+    clockBefore = probeClock();
+    System.out.printf("tracklab: %s clock: the primary's TIME is %+,d µs from this machine's (± %d µs, best of %d probes)%n",
+        injector.name(), clockBefore.wallOffsetMicros(), clockBefore.uncertaintyMicros(), clockBefore.probes());
     System.out.printf("tracklab: %s ready (writes keys %s, %d users); waiting for the controller's go%n",
         injector.name(), slice.count() == 1 ? "all" : "k % " + slice.count() + " == " + slice.index(), settings.users());
     try {
@@ -548,6 +557,40 @@ public final class TracklabRun implements AutoCloseable {
         interrupted, client.stats(), lost);
   }
 
+  /** An injector's clock before and after its load, as result.json states it; none for a run of its own. */
+  private java.util.Map<String, InjectorClock> clocks() {
+    ClockEstimate before = clockBefore;
+    if (injector == null || before == null) {
+      return java.util.Map.of();
+    }
+    ClockEstimate after = probeClockQuietly().orElse(before);
+    return java.util.Map.of(injector.name(), new InjectorClock(before.wallOffsetMicros(),
+        Math.max(before.uncertaintyMicros(), after.uncertaintyMicros()),
+        after.wallOffsetMicros() - before.wallOffsetMicros(), CLOCK_PROBES));
+  }
+
+  /**
+   * This process's clocks against the common one: the primary's {@code TIME}, on the admin
+   * connection straight to the node (no proxy, so no fault of the run distorts it).
+   */
+  private ClockEstimate probeClock() {
+    var admin = topology.admin(topology.currentPrimary(0).name());
+    return ClockEstimate.probe(() -> {
+      List<String> time = admin.time();
+      return Long.parseLong(time.get(0)) * 1_000_000 + Long.parseLong(time.get(1));
+    }, CLOCK_PROBES);
+  }
+
+  /** The same at the end, where a primary that moved or stopped answering must not cost the result. */
+  private Optional<ClockEstimate> probeClockQuietly() {
+    try {
+      return Optional.of(probeClock());
+    } catch (RuntimeException e) {
+      System.out.println("tracklab: the clock could not be probed again after the load: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** The first user finished its operations: no more holding; the held reads get their verdicts now. */
   public void loadEnding() {
     recorder.checker().stopHolding();
@@ -596,7 +639,7 @@ public final class TracklabRun implements AutoCloseable {
             + "(not every user finished): Gatling's gate assertions find no verdict and fail");
       }
       RunResult result = new RunResult(measured.schema(),
-          measured.run().withSecurity(securityLabel(topology.security())), measured.histograms(),
+          measured.run().withSecurity(securityLabel(topology.security())).withClocks(clocks()), measured.histograms(),
           measured.counters(), measured.timeline(), verdicts);
       for (GateVerdict gate : result.gates()) {
         System.out.printf("tracklab gate %s %s: %s %s %s (measured %s)%n", gate.passed() ? "PASS" : "FAIL",
