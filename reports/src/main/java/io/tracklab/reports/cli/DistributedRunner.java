@@ -47,10 +47,18 @@ final class DistributedRunner {
 
   private final Path resultsRoot;
   private final InjectorEngine.Factory engines;
+  private final String bindHost;
+  private final int bindPort;
   private final PrintStream out;
 
-  DistributedRunner(Path resultsRoot, InjectorEngine.Factory engines, PrintStream out) {
+  /**
+   * @param bindHost where the controller listens for its injectors (127.0.0.1 unless they run
+   *     elsewhere), {@code bindPort} 0 for any free port
+   */
+  DistributedRunner(Path resultsRoot, InjectorEngine.Factory engines, String bindHost, int bindPort, PrintStream out) {
     this.resultsRoot = resultsRoot.toAbsolutePath().normalize();
+    this.bindHost = bindHost;
+    this.bindPort = bindPort;
     this.engines = engines;
     this.out = out;
   }
@@ -76,13 +84,11 @@ final class DistributedRunner {
             experiment.source().getFileName().toString().replaceFirst("\\.ya?ml$", ""), experimentText,
             durationOverride == null ? 0 : durationOverride.toMillis(), controller.topologyYaml()));
       }
-      try (CoordinatorServer server = CoordinatorServer.start("127.0.0.1", 0, assignments);
-          InjectorEngine engine = engines.create(runId, injectorDirectory)) {
+      try (CoordinatorServer server = CoordinatorServer.start(bindHost, bindPort, assignments);
+          InjectorEngine engine = engines.create(runId, injectorDirectory, injectors, server.url())) {
         out.printf("tracklab controller: %d injectors on the %s engine, controller at %s%n", injectors, engine.name(),
             server.url());
-        for (Assignment assignment : assignments) {
-          engine.launch(assignment.injector(), server.url());
-        }
+        engine.launchAll(assignments.stream().map(Assignment::injector).toList(), server.url());
         Optional<String> failure = awaitReady(server, engine);
         if (failure.isEmpty()) {
           server.go();

@@ -47,7 +47,8 @@ final class InjectorCommand implements Callable<Integer> {
   @Option(names = "--controller", required = true, paramLabel = "<url>", description = "the controller, http://host:port")
   URI controller;
 
-  @Option(names = "--name", required = true, paramLabel = "<injector>", description = "this injector's name")
+  @Option(names = "--name", paramLabel = "<injector>",
+      description = "this injector's name (default: injector-<n> from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX + 1)")
   String name;
 
   @Option(names = "--results", paramLabel = "<dir>", defaultValue = "tracklab-results",
@@ -59,6 +60,14 @@ final class InjectorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (name == null) {
+      String index = System.getenv("JOB_COMPLETION_INDEX");
+      if (index == null || !index.matches("\\d+")) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--name is needed outside a Kubernetes Indexed Job (no JOB_COMPLETION_INDEX)");
+      }
+      name = "injector-" + (Integer.parseInt(index) + 1);
+    }
     CoordinatorClient client = new CoordinatorClient(controller, name);
     Assignment assignment = client.assignment();
     System.out.printf("tracklab %s: %s, injector %d of %d of run %s (controller %s)%n", name,

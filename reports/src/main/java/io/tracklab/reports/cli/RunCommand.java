@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import io.tracklab.reports.distributed.InjectorEngine;
+import io.tracklab.reports.distributed.KubernetesEngine;
+import io.tracklab.reports.distributed.KubernetesManifests;
+import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.reports.distributed.LocalEngine;
 import io.tracklab.reports.distributed.SwarmEngine;
 import io.tracklab.topologies.containers.ContainerImages;
@@ -41,9 +44,31 @@ final class RunCommand implements Callable<Integer> {
   Integer injectors;
 
   @Option(names = "--engine", paramLabel = "<engine>", defaultValue = "local",
-      description = "where injectors run: local (child JVMs of this one; the default) or swarm (Docker Swarm "
-          + "services of the tracklab image, bin/tracklab images; a one-node swarm is made if the engine has none)")
+      description = "where injectors run: local (child JVMs of this one; the default), swarm (Docker Swarm "
+          + "services of the tracklab image, bin/tracklab images; a one-node swarm is made if the engine has none) "
+          + "or kubernetes (an Indexed Job in the kubeconfig's cluster; docs/distributed.md)")
   String engine;
+
+  @Option(names = "--controller-bind", paramLabel = "<host[:port]>", defaultValue = "127.0.0.1",
+      description = "where the controller listens for its injectors (default: ${DEFAULT-VALUE}, any free port); "
+          + "kubernetes: an address the pods can reach, with a port, e.g. 0.0.0.0:7070")
+  String controllerBind;
+
+  @Option(names = "--controller-address", paramLabel = "<ipv4>",
+      description = "kubernetes: the address the pods reach the controller at (its Service's endpoint)")
+  String controllerAddress;
+
+  @Option(names = "--namespace", paramLabel = "<name>", defaultValue = "default",
+      description = "kubernetes: the namespace of the run's Job and Service (default: ${DEFAULT-VALUE})")
+  String namespace;
+
+  @Option(names = "--dry-run", description = "kubernetes: print the Job, Service and EndpointSlice a run would "
+      + "create (YAML, as kubectl apply takes it) and run nothing")
+  boolean dryRun;
+
+  /** {@link #controllerBind}, parsed. */
+  private String bindHost;
+  private int bindPort;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -53,11 +78,36 @@ final class RunCommand implements Callable<Integer> {
     if (injectors != null && injectors < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--injectors=" + injectors + ": at least 1");
     }
-    if (!engine.equals("local") && !engine.equals("swarm")) {
+    if (!List.of("local", "swarm", "kubernetes").contains(engine)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--engine=" + engine
-          + ": expected local or swarm (kubernetes is not built yet: docs/distributed.md)");
+          + ": expected local, swarm or kubernetes");
+    }
+    bindHost = controllerBind.contains(":") ? controllerBind.substring(0, controllerBind.lastIndexOf(':'))
+        : controllerBind;
+    try {
+      bindPort = controllerBind.contains(":")
+          ? Integer.parseInt(controllerBind.substring(controllerBind.lastIndexOf(':') + 1)) : 0;
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--controller-bind=" + controllerBind
+          + ": expected host or host:port");
+    }
+    if (engine.equals("kubernetes") && (bindPort <= 0 || controllerAddress == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--engine kubernetes needs --controller-bind "
+          + "<host:port> (a port the pods can reach) and --controller-address <ipv4> (where they reach it)");
+    }
+    if (dryRun && !engine.equals("kubernetes")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run prints what --engine kubernetes would "
+          + "create; the other engines have nothing to print");
     }
     List<Experiment> loaded = ExperimentSources.readAll(experiments, options.check());
+    if (dryRun) {
+      for (Experiment experiment : loaded) {
+        int count = injectors != null ? injectors : Math.max(experiment.injectors(), 1);
+        System.out.print(new KubernetesManifests(RunPlan.runId(experiment.name(), java.time.LocalDateTime.now()),
+            namespace, ContainerImages.builtTracklab(), count, controllerAddress, bindPort).yaml());
+      }
+      return ExitCodes.PASSED;
+    }
     options.checkExternalTopology(loaded);
     options.applyProvisioner();
     // one injector on an engine named explicitly is a distributed run too (what the coordination costs)
@@ -78,10 +128,13 @@ final class RunCommand implements Callable<Integer> {
   /** Each experiment as a controller with --injectors (else its own injectors) injectors on --engine. */
   private int distributed(List<Experiment> loaded) {
     StopOnSignal.install(System.out);
-    InjectorEngine.Factory engines = engine.equals("swarm")
-        ? (runId, directory) -> new SwarmEngine(ContainerImages.builtTracklab(), runId)
-        : (runId, directory) -> new LocalEngine(directory, directory);
-    DistributedRunner runner = new DistributedRunner(options.results, engines, System.out);
+    InjectorEngine.Factory engines = switch (engine) {
+      case "swarm" -> (runId, directory, count, controller) -> new SwarmEngine(ContainerImages.builtTracklab(), runId);
+      case "kubernetes" -> (runId, directory, count, controller) -> new KubernetesEngine(new KubernetesManifests(runId,
+          namespace, ContainerImages.builtTracklab(), count, controllerAddress, controller.getPort()));
+      default -> (runId, directory, count, controller) -> new LocalEngine(directory, directory);
+    };
+    DistributedRunner runner = new DistributedRunner(options.results, engines, bindHost, bindPort, System.out);
     List<RunOutcome> outcomes = new java.util.ArrayList<>();
     for (Experiment experiment : loaded) {
       if (io.tracklab.simulations.run.TracklabRun.stopRequested()) {

@@ -15,8 +15,10 @@ public interface InjectorEngine extends AutoCloseable {
     /**
      * @param runId the controller's run id (names what the engine creates)
      * @param injectorDirectory where injectors' logs and run directories go, where the engine can write them
+     * @param injectors how many
+     * @param controller where the controller listens
      */
-    InjectorEngine create(String runId, java.nio.file.Path injectorDirectory);
+    InjectorEngine create(String runId, java.nio.file.Path injectorDirectory, int injectors, URI controller);
   }
 
   /** {@code local}, {@code swarm}, {@code kubernetes}. */
@@ -24,6 +26,13 @@ public interface InjectorEngine extends AutoCloseable {
 
   /** Starts injector {@code injector}, which will call the controller at {@code controller}. */
   void launch(String injector, URI controller);
+
+  /** Starts every injector of the run (an engine that starts them together, as one Job, overrides it). */
+  default void launchAll(java.util.List<String> injectors, URI controller) {
+    for (String injector : injectors) {
+      launch(injector, controller);
+    }
+  }
 
   /**
    * What the engine says of an injector that is no longer running (its exit code, the last lines
