@@ -145,6 +145,7 @@ final class DistributedRunner {
     long start = System.nanoTime();
     long deadline = start + duration.plus(RESULT_GRACE).toNanos();
     long lastOperations = 0;
+    long lastOperationsPrinted = -1;
     long lastNanos = start;
     boolean stopAsked = false;
     while (true) {
@@ -173,7 +174,18 @@ final class DistributedRunner {
       double rate = (sum.operations() - lastOperations) * 1e9 / Math.max(1, now - lastNanos);
       lastOperations = sum.operations();
       lastNanos = now;
-      out.println(line(Duration.ofNanos(now - start), duration, rate, sum, status, controller.activeFaults()));
+      Duration elapsed = Duration.ofNanos(now - start);
+      if (elapsed.compareTo(duration.plusSeconds(1)) > 0 && sum.operations() == lastOperationsPrinted) {
+        // the load is over; the injectors write their reports and hand their results over
+        long waiting = status.stream().filter(injector -> injector.result().isEmpty()).count();
+        if (elapsed.toSeconds() % 5 == 0) {
+          out.printf("[%4ds/%ds] load done; waiting for %d of %d results%n", elapsed.toSeconds(), duration.toSeconds(),
+              waiting, status.size());
+        }
+        continue;
+      }
+      lastOperationsPrinted = sum.operations();
+      out.println(line(elapsed, duration, rate, sum, status, controller.activeFaults()));
     }
   }
 

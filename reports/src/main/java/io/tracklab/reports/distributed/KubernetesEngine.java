@@ -22,13 +22,13 @@ public final class KubernetesEngine implements InjectorEngine {
   private final KubernetesClient client;
   private final KubernetesManifests manifests;
   private boolean created;
-  private final Thread deleteAtExit = new Thread(this::deleteAll, "tracklab-kubernetes-injectors-delete");
+  private final StopAtExit deleteAtExit;
 
   /** @param manifests what to create, in which namespace (the kubeconfig's cluster and credentials) */
   public KubernetesEngine(KubernetesManifests manifests) {
     this.manifests = manifests;
     this.client = new KubernetesClientBuilder().build();
-    Runtime.getRuntime().addShutdownHook(deleteAtExit);
+    this.deleteAtExit = new StopAtExit("tracklab-kubernetes-injectors-delete", this::deleteAll);
   }
 
   @Override
@@ -98,11 +98,7 @@ public final class KubernetesEngine implements InjectorEngine {
   @Override
   public void close() {
     deleteAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(deleteAtExit);
-    } catch (IllegalStateException exiting) {
-      // the JVM is exiting: the hook runs anyway
-    }
+    deleteAtExit.cancel();
     client.close();
   }
 

@@ -27,7 +27,7 @@ public final class LocalEngine implements InjectorEngine {
   private final Path logs;
   private final Path results;
   private final Map<String, Process> processes = new LinkedHashMap<>();
-  private final Thread stopAtExit = new Thread(this::stopAll, "tracklab-local-injectors-stop");
+  private final StopAtExit stopAtExit;
 
   /**
    * @param logs where each injector's output goes
@@ -36,7 +36,7 @@ public final class LocalEngine implements InjectorEngine {
   public LocalEngine(Path logs, Path results) {
     this.logs = logs;
     this.results = results;
-    Runtime.getRuntime().addShutdownHook(stopAtExit);
+    this.stopAtExit = new StopAtExit("tracklab-local-injectors-stop", this::stopAll);
   }
 
   @Override
@@ -94,11 +94,7 @@ public final class LocalEngine implements InjectorEngine {
   @Override
   public void close() {
     stopAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopAtExit);
-    } catch (IllegalStateException exiting) {
-      // the JVM is exiting: the hook runs anyway
-    }
+    stopAtExit.cancel();
   }
 
   private synchronized void stopAll() {

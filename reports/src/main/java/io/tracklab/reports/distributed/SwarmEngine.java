@@ -23,7 +23,7 @@ public final class SwarmEngine implements InjectorEngine {
   private final String runTag;
   private final Map<String, String> services = new LinkedHashMap<>();
   private final boolean swarmCreated;
-  private final Thread removeAtExit = new Thread(this::removeAll, "tracklab-swarm-injectors-remove");
+  private final StopAtExit removeAtExit;
 
   /**
    * @param image the tracklab image ({@code bin/tracklab images} builds it; never pulled)
@@ -45,7 +45,7 @@ public final class SwarmEngine implements InjectorEngine {
       docker.require("cannot create a one-node swarm", "swarm", "init", "--advertise-addr", "127.0.0.1");
       swarmCreated = true;
     }
-    Runtime.getRuntime().addShutdownHook(removeAtExit);
+    this.removeAtExit = new StopAtExit("tracklab-swarm-injectors-remove", this::removeAll);
   }
 
   @Override
@@ -92,11 +92,7 @@ public final class SwarmEngine implements InjectorEngine {
   @Override
   public void close() {
     removeAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(removeAtExit);
-    } catch (IllegalStateException exiting) {
-      // the JVM is exiting: the hook runs anyway
-    }
+    removeAtExit.cancel();
   }
 
   private synchronized void removeAll() {

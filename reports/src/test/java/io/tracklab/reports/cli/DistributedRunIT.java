@@ -112,23 +112,10 @@ class DistributedRunIT {
   }
 
   private static String commandLine(ProcessHandle process) {
-    try {
-      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
-    } catch (IOException gone) {
-      return "";
-    }
+    return TracklabProcess.commandLine(process);
   }
 
-  /** Alive and not a zombie. */
   private static boolean running(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (IOException gone) {
-      return false;
-    }
+    return TracklabProcess.running(process);
   }
 }

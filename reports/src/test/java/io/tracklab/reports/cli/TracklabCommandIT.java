@@ -136,23 +136,10 @@ class TracklabCommandIT {
 
   /** By its command line: Debian's redis-server is a link to redis-check-rdb, which is what the executable reads. */
   private static boolean isRedisServer(ProcessHandle process) {
-    try {
-      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).contains("redis-server");
-    } catch (IOException gone) {
-      return false;
-    }
+    return TracklabProcess.commandLine(process).contains("redis-server");
   }
 
-  /** Alive and not a zombie (a dead child nobody reaped yet counts as stopped). */
   private static boolean running(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (IOException gone) {
-      return false;
-    }
+    return TracklabProcess.running(process);
   }
 }

@@ -121,6 +121,28 @@ final class TracklabProcess implements AutoCloseable {
     assertThat(kill.waitFor()).isZero();
   }
 
+  /** A process's command line as /proc has it (arguments separated by NUL), "" once it is gone. */
+  static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
+    } catch (IOException gone) {
+      return "";
+    }
+  }
+
+  /** Alive and not a zombie (a dead child nobody reaped yet counts as stopped). */
+  static boolean running(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException gone) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
