@@ -84,6 +84,20 @@ public final class CoordinatorClient {
     return true;
   }
 
+  /**
+   * Hands this injector's acknowledgements over and takes the other injectors' it has not seen
+   * (in each writer's order).
+   */
+  public java.util.List<AckBatch> exchangeAcks(AckBatch mine) {
+    HttpResponse<byte[]> response = call(post("/v1/injectors/" + injector + "/acks", json(mine)));
+    expect(response, 200, "acks");
+    try {
+      return java.util.List.of(JSON.readValue(response.body(), AckBatch[].class));
+    } catch (IOException e) {
+      throw new CoordinationException("the controller's acknowledgements are not protocol " + Assignment.PROTOCOL, e);
+    }
+  }
+
   /** The injector's result.json, as written. */
   public void result(byte[] resultJson) {
     expect(call(post("/v1/injectors/" + injector + "/result", resultJson)), 204, "result");

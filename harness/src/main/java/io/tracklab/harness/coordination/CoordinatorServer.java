@@ -34,6 +34,7 @@ public final class CoordinatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final Map<String, Injector> injectors = new LinkedHashMap<>();
+  private final AckRelay acks;
   private Go go;
   private String aborted;
   private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
@@ -74,6 +75,7 @@ public final class CoordinatorServer implements AutoCloseable {
     for (Assignment assignment : assignments) {
       injectors.put(assignment.injector(), new Injector(assignment));
     }
+    this.acks = new AckRelay(assignments.stream().map(Assignment::injector).toList());
   }
 
   /**
@@ -218,6 +220,14 @@ public final class CoordinatorServer implements AutoCloseable {
             notifyAll();
           }
           respond(exchange, 204, null);
+        }
+        case "POST acks" -> {
+          AckBatch batch = JSON.readValue(body(exchange), AckBatch.class);
+          if (!batch.injector().equals(injector.name())) {
+            respond(exchange, 400, "a batch of " + batch.injector() + " posted as " + injector.name());
+            return;
+          }
+          respondJson(exchange, 200, acks.exchange(batch));
         }
         case "POST failed" -> {
           String reason = new String(body(exchange), StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@
  * POST /v1/injectors/{name}/ready       -> 204                    connected, preloaded, waiting
  * GET  /v1/go?waitMillis=N              -> 200 Go | 204 | 410     long poll: the start, or "abort"
  * POST /v1/injectors/{name}/progress    -> 204 | 410              each second; 410: stop now
+ * POST /v1/injectors/{name}/acks        -> 200 [AckBatch]         its write acknowledgements; the others'
  * POST /v1/injectors/{name}/result      -> 204                    result.json, at the end
  * POST /v1/injectors/{name}/failed      -> 204                    why it cannot go on
  * </pre>
