@@ -10,10 +10,11 @@ import java.util.Objects;
  * @param injector who wrote them (the keys' one writer)
  * @param watermarkCommonNanos every acknowledgement of this injector before this instant (common
  *     clock) is in this batch or an earlier one
+ * @param uncertaintyNanos how far this injector's common-clock times may be off, either way
  * @param acks triples {@code key, version, acknowledgedAtCommonNanos}, flat: 24 bytes an
  *     acknowledgement in memory, about twice that as JSON
  */
-public record AckBatch(String injector, long watermarkCommonNanos, long[] acks) {
+public record AckBatch(String injector, long watermarkCommonNanos, long uncertaintyNanos, long[] acks) {
   public AckBatch {
     Objects.requireNonNull(injector, "injector");
     Objects.requireNonNull(acks, "acks");
@@ -30,12 +31,13 @@ public record AckBatch(String injector, long watermarkCommonNanos, long[] acks) 
   @Override
   public boolean equals(Object other) {
     return other instanceof AckBatch batch && injector.equals(batch.injector)
-        && watermarkCommonNanos == batch.watermarkCommonNanos && Arrays.equals(acks, batch.acks);
+        && watermarkCommonNanos == batch.watermarkCommonNanos && uncertaintyNanos == batch.uncertaintyNanos
+        && Arrays.equals(acks, batch.acks);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(injector, watermarkCommonNanos, Arrays.hashCode(acks));
+    return Objects.hash(injector, watermarkCommonNanos, uncertaintyNanos, Arrays.hashCode(acks));
   }
 
   @Override

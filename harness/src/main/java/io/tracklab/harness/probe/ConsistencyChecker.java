@@ -187,6 +187,45 @@ public final class ConsistencyChecker {
     acknowledge(key, version, ackNanos);
   }
 
+  /**
+   * A write of another injector (the key's one writer) was acknowledged at {@code ackNanos}, on
+   * this process's clock and already moved later by the two clocks' combined uncertainty: a read
+   * is then stale against it only beyond that uncertainty. Its send time is not known here.
+   */
+  public void foreignWriteAcked(int key, long version, long ackNanos) {
+    long known;
+    do {
+      known = handedOut.get(key);
+    } while (version > known && !handedOut.compareAndSet(key, known, version));
+    acknowledge(key, version, ackNanos);
+  }
+
+  /**
+   * Judges a read of another injector's key once every acknowledgement its writer made before the
+   * read started is known here ({@link #foreignWriteAcked}). A version newer than any known was
+   * sent and not yet acknowledged when it was read: concurrent, not corrupt. Version 1 is known
+   * before any acknowledgement arrives: every writer preloads it before the load starts. A read
+   * that found no value is not judged (the writer's deletes do not travel), nor is the monotonic
+   * order.
+   *
+   * @return the verdict, or {@link ReadVerdict#UNJUDGED} for a read that found no value
+   */
+  public ReadVerdict checkForeign(int key, long startNanos, long endNanos, String value) {
+    if (value == null) {
+      return ReadVerdict.UNJUDGED;
+    }
+    long version = versionOf(value, key);
+    if (version < 0) {
+      corrupt.increment();
+      return ReadVerdict.CORRUPT;
+    }
+    if (version > Math.max(1, handedOut.get(key))) {
+      concurrent.increment();
+      return ReadVerdict.CONCURRENT;
+    }
+    return classify(key, version, startNanos, endNanos);
+  }
+
   private void acknowledge(int key, long version, long ackNanos) {
     int at = key * stride;
     synchronized (stripe(key)) {

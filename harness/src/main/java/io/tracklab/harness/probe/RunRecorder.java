@@ -42,6 +42,17 @@ public final class RunRecorder {
   private final LongAdder hits = new LongAdder();
   private final LongAdder reads = new LongAdder();
   private final LongAdder unjudgedReads = new LongAdder();
+  private final LongAdder foreignJudged = new LongAdder();
+  /** Reads of other injectors' keys waiting for their acknowledgements, or null while not judged. */
+  private volatile ForeignReads foreign;
+  /** Told of this run's own acknowledgements, for the other injectors (null: nobody listens). */
+  private volatile AckSink ackSink;
+
+  /** Where a distributed run's injector sends its own acknowledgements. */
+  @FunctionalInterface
+  public interface AckSink {
+    void acked(int key, long version, long ackNanos);
+  }
   private final KeySlice judged;
   private final LongAdder failedReads = new LongAdder();
 
@@ -121,6 +132,10 @@ public final class RunRecorder {
    */
   public void writeAcked(int key, long version, long ackNanos, String node) {
     checker.writeAcked(key, version, ackNanos);
+    AckSink sink = ackSink;
+    if (sink != null) {
+      sink.acked(key, version, ackNanos);
+    }
     invalidationDelays.writeAcked(key, ackNanos);
     timeline.write(ackNanos);
     writes.increment();
@@ -155,6 +170,10 @@ public final class RunRecorder {
     } else {
       unjudgedReads.increment();
       verdict = ReadVerdict.UNJUDGED;
+      ForeignReads waiting = foreign;
+      if (waiting != null) {
+        waiting.add(key % judged.count(), key, startNanos, endNanos, value);
+      }
     }
     latency.read(startNanos, endNanos, local);
     timeline.read(endNanos, local, verdict.readClass());
@@ -163,6 +182,41 @@ public final class RunRecorder {
       hits.increment();
     }
     return verdict;
+  }
+
+  // ---- reads of other injectors' keys (docs/distributed.md) ----
+
+  /**
+   * From now on, this injector's own acknowledgements go to {@code sink}, and its reads of other
+   * injectors' keys wait for those injectors' acknowledgements ({@link #foreignWriteAcked}) to be
+   * judged ({@link #foreignWatermark}) instead of staying unjudged.
+   */
+  public void judgeAcrossInjectors(AckSink sink) {
+    this.foreign = new ForeignReads(judged.count());
+    this.ackSink = sink;
+  }
+
+  /** Another injector's write of {@code key} was acknowledged at {@code ackNanos} (this clock, moved later by the uncertainty). */
+  public void foreignWriteAcked(int key, long version, long ackNanos) {
+    checker.foreignWriteAcked(key, version, ackNanos);
+  }
+
+  /**
+   * Every acknowledgement of injector {@code writer} (its slice index) before {@code watermarkNanos}
+   * (this clock) is known: judges the reads of its keys that started before it.
+   */
+  public void foreignWatermark(int writer, long watermarkNanos) {
+    ForeignReads waiting = foreign;
+    if (waiting == null) {
+      return;
+    }
+    waiting.judgeUpTo(writer, watermarkNanos, (key, start, end, value) -> {
+      ReadVerdict verdict = checker.checkForeign(key, start, end, value);
+      if (verdict.readClass() != ReadClass.UNJUDGED) {
+        unjudgedReads.decrement();
+        foreignJudged.increment();
+      }
+    });
   }
 
   /** A read that returned no value: an error or a timeout. */
@@ -312,6 +366,7 @@ public final class RunRecorder {
     counters.put("reads", report.reads() + unjudgedReads.sum());
     if (judged.count() > 1) {
       counters.put("unjudged_reads", unjudgedReads.sum());
+      counters.put("reads_judged_across_injectors", foreignJudged.sum());
     }
     counters.put("writes", writes.sum());
     counters.put("failed_writes", failedWrites.sum());

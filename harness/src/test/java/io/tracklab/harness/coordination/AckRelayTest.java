@@ -10,7 +10,7 @@ class AckRelayTest {
   private final AckRelay relay = new AckRelay(List.of("a", "b", "c"));
 
   private static AckBatch batch(String injector, long watermark, long... acks) {
-    return new AckBatch(injector, watermark, acks);
+    return new AckBatch(injector, watermark, 100, acks);
   }
 
   @Test

@@ -91,11 +91,11 @@ class CoordinationTest {
   @Test
   void acknowledgements_travelFromOneInjectorToTheOthers_throughTheController() {
     server = CoordinatorServer.start("127.0.0.1", 0, List.of(assignment(0, 2), assignment(1, 2)));
-    AckBatch first = new AckBatch("injector-1", 1_000, new long[] {4, 2, 900, 6, 3, 950});
+    AckBatch first = new AckBatch("injector-1", 1_000, 100, new long[] {4, 2, 900, 6, 3, 950});
 
     assertThat(client("injector-1").exchangeAcks(first)).isEmpty();
-    assertThat(client("injector-2").exchangeAcks(new AckBatch("injector-2", 1_000, new long[0]))).containsExactly(first);
-    assertThatThrownBy(() -> client("injector-2").exchangeAcks(new AckBatch("injector-1", 2_000, new long[0])))
+    assertThat(client("injector-2").exchangeAcks(new AckBatch("injector-2", 1_000, 100, new long[0]))).containsExactly(first);
+    assertThatThrownBy(() -> client("injector-2").exchangeAcks(new AckBatch("injector-1", 2_000, 100, new long[0])))
         .isInstanceOf(CoordinationException.class).hasMessageContaining("400");
   }
 

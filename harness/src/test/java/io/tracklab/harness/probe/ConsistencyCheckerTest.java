@@ -396,6 +396,15 @@ class ConsistencyCheckerTest {
   }
 
   @Test
+  void aForeignReadOfThePreloadedVersion_isFresh_andOfAVersionNotAcknowledgedYet_concurrent() {
+    assertThat(checker.checkForeign(7, ms(10), ms(11), value(7, 1)).readClass()).isEqualTo(ReadClass.FRESH);
+    assertThat(checker.checkForeign(7, ms(10), ms(11), value(7, 2)).readClass()).isEqualTo(ReadClass.CONCURRENT);
+    checker.foreignWriteAcked(7, 2, ms(5));
+    assertThat(checker.checkForeign(7, ms(10), ms(11), value(7, 1)).readClass()).isEqualTo(ReadClass.STALE);
+    assertThat(checker.checkForeign(7, ms(10), ms(11), null).readClass()).isEqualTo(ReadClass.UNJUDGED);
+  }
+
+  @Test
   void aWriteThatReplacedANewerVersion_isCountedOutOfOrder() {
     write(4, 0, 1);
     long v2 = write(4, 10, 11);

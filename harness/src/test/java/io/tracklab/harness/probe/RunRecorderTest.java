@@ -38,6 +38,37 @@ class RunRecorderTest {
         .containsEntry("failoverMillis", 2450L);
   }
 
+  private static String value(int key, long version) {
+    return new io.tracklab.harness.workload.VersionedValue("key:" + key, version, 0).encode(64);
+  }
+
+  @Test
+  void readsOfAnotherInjectorsKeys_areJudgedOnceItsAcknowledgementsAreKnown_upToItsWatermark() {
+    // injector 0 of 2: it writes the even keys; key 1 is injector 1's
+    RunRecorder recorder = new RunRecorder(WORKLOAD, new CheckerConfig(10, 1, Duration.ofMillis(100)), 10, 0,
+        new io.tracklab.harness.workload.KeySlice(0, 2));
+    List<long[]> sent = new java.util.ArrayList<>();
+    recorder.judgeAcrossInjectors((key, version, ack) -> sent.add(new long[] {key, version, ack}));
+
+    recorder.writeAcked(0, recorder.writeSending(0, ms(9)), ms(10), null);
+    recorder.read(-1, 1, ms(500), ms(501), value(1, 1), true); // v1 of key 1, while v2 was acknowledged at 300 ms
+    recorder.read(-1, 1, ms(900), ms(901), value(1, 3), true); // a version not acknowledged by the watermark
+    recorder.foreignWriteAcked(1, 2, ms(300));
+    recorder.foreignWatermark(1, ms(600)); // the read at 900 ms waits
+
+    assertThat(sent).hasSize(1).first().satisfies(ack -> assertThat(ack).containsExactly(0, 1, ms(10)));
+    RunResult partial = recorder.toResult("run", 0, ms(1000), "standalone", "local", "tracklab", List.of("a"), false,
+        null, null);
+    assertThat(partial.counters()).containsEntry("reads_judged_across_injectors", 1L).containsEntry("unjudged_reads", 1L)
+        .containsEntry("stale_reads", 1L).containsEntry("violations", 1L).containsEntry("reads", 2L);
+
+    recorder.foreignWatermark(1, ms(1000));
+    RunResult all = recorder.toResult("run", 0, ms(1000), "standalone", "local", "tracklab", List.of("a"), false,
+        null, null);
+    assertThat(all.counters()).containsEntry("reads_judged_across_injectors", 2L).containsEntry("unjudged_reads", 0L)
+        .containsEntry("concurrent_reads", 1L).containsEntry("reads", 2L);
+  }
+
   @Test
   void onACluster_theFailoverIsTimedFromTheWritesOfTheKeysThatMoved() {
     RunRecorder recorder = new RunRecorder(WORKLOAD, new CheckerConfig(10, 1, Duration.ofMillis(100)), 10, 0);

@@ -125,7 +125,7 @@ final class InjectorCommand implements Callable<Integer> {
         overrides);
     CoordinatorClient client = new CoordinatorClient(controller, name);
     InjectorRole role = new InjectorRole(name, new KeySlice(assignment.index(), assignment.count()),
-        () -> client.readyAndAwaitGo(GO_TIMEOUT));
+        () -> client.readyAndAwaitGo(GO_TIMEOUT), client::exchangeAcks);
     return new Experiment(read.source(), read.description(), read.plan().asInjector(role));
   }
 

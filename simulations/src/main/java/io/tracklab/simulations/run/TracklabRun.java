@@ -96,6 +96,8 @@ public final class TracklabRun implements AutoCloseable {
   private final WriteFence writes = new WriteFence();
   /** This run's role in a distributed run, or null. */
   private final InjectorRole injector;
+  /** An injector's exchange of acknowledgements with the others, or null. */
+  private volatile AckExchange acrossInjectors;
   /** An injector's clock against the primary's TIME before its load (null for a run of its own). */
   private volatile ClockEstimate clockBefore;
   /** Probes of the common clock per probing: enough that one round trip is undisturbed. */
@@ -351,6 +353,12 @@ public final class TracklabRun implements AutoCloseable {
         injector.name(), clockBefore.wallOffsetMicros(), clockBefore.uncertaintyMicros(), clockBefore.probes());
     System.out.printf("tracklab: %s ready (writes keys %s, %d users); waiting for the controller's go%n",
         injector.name(), slice.count() == 1 ? "all" : "k % " + slice.count() + " == " + slice.index(), settings.users());
+    if (injector.relay() != null && slice.count() > 1) {
+      // from the first write of the load on; the preload's version 1 needs no acknowledgement elsewhere
+      AckExchange exchange = new AckExchange(injector.name(), slice.count(), recorder, clockBefore, injector.relay());
+      acrossInjectors = exchange;
+      resources.add(0, exchange);
+    }
     try {
       injector.barrier().readyAndAwaitGo();
     } catch (RuntimeException e) {
@@ -627,6 +635,10 @@ public final class TracklabRun implements AutoCloseable {
       // every fault heals before the audit, which reads from the primaries
       chaos.close();
       recorder.checker().stopHolding();
+      AckExchange exchange = acrossInjectors;
+      if (exchange != null) {
+        exchange.close(); // a last exchange: what the others acknowledged up to now judges what it can
+      }
       ConsistencyChecker.LostWrites lost = interrupted ? null : auditor.finalAudit();
       RunResult measured = measured(end, interrupted, lost);
       List<GateVerdict> verdicts;
