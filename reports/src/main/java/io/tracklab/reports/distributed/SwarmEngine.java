@@ -56,7 +56,9 @@ public final class SwarmEngine implements InjectorEngine {
   @Override
   public synchronized void launch(String injector, URI controller) {
     String service = runTag + "-" + injector;
+    // --no-resolve-image: the image is built here, never looked up in a registry
     docker.require("cannot start " + injector + " as a swarm service", "service", "create", "--detach",
+        "--no-resolve-image",
         "--name", service, "--mode", "replicated-job", "--restart-condition", "none", "--network", "host",
         "--label", "org.tracklab.injector=" + injector, "--container-label", "org.tracklab.injector=" + injector, image,
         "injector", "--controller", controller.toString(), "--name", injector, "--results", "/tmp/tracklab-results");
