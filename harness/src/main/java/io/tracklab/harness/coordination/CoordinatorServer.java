@@ -283,13 +283,7 @@ public final class CoordinatorServer implements AutoCloseable {
   }
 
   private void respondJson(HttpExchange exchange, int status, Object value) throws IOException {
-    byte[] body = JSON.writeValueAsBytes(value);
-    bytes.add(body.length);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    send(exchange, status, "application/json", JSON.writeValueAsBytes(value));
   }
 
   private void respond(HttpExchange exchange, int status, String text) throws IOException {
@@ -297,9 +291,12 @@ public final class CoordinatorServer implements AutoCloseable {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
     bytes.add(body.length);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

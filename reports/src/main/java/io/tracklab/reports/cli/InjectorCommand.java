@@ -74,7 +74,7 @@ final class InjectorCommand implements Callable<Integer> {
         assignment.experimentName(), assignment.index() + 1, assignment.count(), assignment.runId(), controller);
     Experiment experiment;
     try {
-      experiment = experiment(assignment);
+      experiment = experiment(assignment, client);
     } catch (RuntimeException e) {
       client.failed(Failures.describe(e));
       throw e;
@@ -105,7 +105,7 @@ final class InjectorCommand implements Callable<Integer> {
   }
 
   /** The experiment as the controller read it, on its topology, as this injector's share. */
-  private Experiment experiment(Assignment assignment) {
+  private Experiment experiment(Assignment assignment, CoordinatorClient client) {
     Path work = results.resolve(name);
     Path topologyFile = work.resolve("topology.yaml");
     try {
@@ -123,7 +123,6 @@ final class InjectorCommand implements Callable<Integer> {
         topology.nodes().stream().map(ExternalTopologySpec.Node::name).toList(), null, null, true);
     Experiment read = ExperimentFile.parse(Path.of(assignment.experimentName() + ".yaml"), assignment.experimentYaml(),
         overrides);
-    CoordinatorClient client = new CoordinatorClient(controller, name);
     InjectorRole role = new InjectorRole(name, new KeySlice(assignment.index(), assignment.count()),
         () -> client.readyAndAwaitGo(GO_TIMEOUT), client::exchangeAcks);
     return new Experiment(read.source(), read.description(), read.plan().asInjector(role));

@@ -94,7 +94,7 @@ class DistributedRunIT {
         "run", "--injectors", "3", "--duration", "40s", "--provisioner", "local", "latency-spike-primary")) {
       tracklab.awaitOutput("injected at 5s for 8s: latency", Duration.ofMinutes(2));
       started = tracklab.handle().descendants().toList();
-      ProcessHandle victim = started.stream().filter(process -> commandLine(process).contains("--name\0injector-2\0"))
+      ProcessHandle victim = started.stream().filter(process -> TracklabProcess.commandLine(process).contains("--name\0injector-2\0"))
           .findFirst().orElseThrow(() -> new AssertionError("no injector-2 among " + started.size() + " processes"));
       victim.destroyForcibly();
 
@@ -105,7 +105,7 @@ class DistributedRunIT {
     assertThat(output).contains("INFRASTRUCTURE_FAILED", "injector-2 ended without a result", "signal 9",
         "healed   at 5s for 8s: latency");
     assertThat(started).as("the injectors' JVMs and the topology's redis-server").hasSizeGreaterThanOrEqualTo(4);
-    assertThat(started).as("nothing left running").noneMatch(DistributedRunIT::running);
+    assertThat(started).as("nothing left running").noneMatch(TracklabProcess::running);
   }
 
   private Path onlyRunOf(String name) throws IOException {
@@ -114,13 +114,5 @@ class DistributedRunIT {
       assertThat(found).as("runs of " + name).hasSize(1);
       return found.get(0);
     }
-  }
-
-  private static String commandLine(ProcessHandle process) {
-    return TracklabProcess.commandLine(process);
-  }
-
-  private static boolean running(ProcessHandle process) {
-    return TracklabProcess.running(process);
   }
 }
