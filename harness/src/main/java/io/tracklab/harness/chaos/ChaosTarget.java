@@ -20,6 +20,15 @@ public interface ChaosTarget {
   /** The node's Toxiproxy proxy. */
   Proxy proxy(String node);
 
+  /**
+   * The proxy of one injector's own link to the node, in a distributed run whose timeline names
+   * it ({@code via injector-2}); only a controller has them.
+   */
+  default Proxy proxyVia(String node, String injector) {
+    throw new IllegalStateException("no link of " + injector + " to " + node
+        + ": \"via\" an injector needs a distributed run (--injectors) whose controller made it");
+  }
+
   /** The node that is primary now (of {@code slot} on a Cluster). */
   String currentPrimary(int slot);
 

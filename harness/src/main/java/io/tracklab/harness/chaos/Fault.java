@@ -17,6 +17,14 @@ public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFaul
   /** The node it is aimed at as written ({@code primary}, {@code current-primary}); null for topology-wide faults. */
   String target();
 
+  /**
+   * The injector of a distributed run whose own link to the node it acts on ({@code injector-2});
+   * null for faults of the node itself or its shared proxy (all of them but toxics named so).
+   */
+  default String via() {
+    return null;
+  }
+
   /** Its parameters for the result ({@code latency_ms: 50}, {@code direction: downstream}); none by default. */
   default Map<String, Object> parameters() {
     return Map.of();

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *   swapdb [with 1]                   (SWAPDB 0 1 on the primary: Redis announces nothing)
  * </pre>
  *
+ * <p>Any toxic may end with {@code via injector-2}: in a distributed run it then acts on that
+ * injector's own link to the node only, not on the proxy every client shares (docs/distributed.md).
+ *
  * <p>Toxics default to {@code downstream} (Redis to client), except partition ({@code both}).
  * A node is a name of the topology or {@code current-primary}, resolved when the fault fires.
  * {@code on} before a node is optional; text in parentheses and after {@code #} is ignored.
@@ -71,23 +74,24 @@ final class FaultLine {
         Duration latency = duration("the latency");
         Duration jitter = accept("jitter") ? duration("the jitter") : Duration.ZERO;
         ToxicFault.Direction direction = direction(ToxicFault.Direction.DOWNSTREAM);
-        yield new ToxicFault("latency", node(), direction, latency, 0, jitter);
+        yield new ToxicFault("latency", node(), direction, latency, 0, jitter, via());
       }
       case "bandwidth" -> {
         long rate = kilobytesPerSecond();
         ToxicFault.Direction direction = direction(ToxicFault.Direction.DOWNSTREAM);
-        yield new ToxicFault("bandwidth", node(), direction, Duration.ZERO, rate, Duration.ZERO);
+        yield new ToxicFault("bandwidth", node(), direction, Duration.ZERO, rate, Duration.ZERO, via());
       }
       case "timeout", "slow-close" -> {
         Duration amount = duration("the " + kind + " delay");
         ToxicFault.Direction direction = direction(ToxicFault.Direction.DOWNSTREAM);
-        yield new ToxicFault(kind, node(), direction, amount, 0, Duration.ZERO);
+        yield new ToxicFault(kind, node(), direction, amount, 0, Duration.ZERO, via());
       }
-      case "partition" -> new ToxicFault("partition", node(), ToxicFault.Direction.BOTH, Duration.ZERO, 0, Duration.ZERO);
+      case "partition" -> new ToxicFault("partition", node(), ToxicFault.Direction.BOTH, Duration.ZERO, 0, Duration.ZERO,
+          via());
       case "reset" -> {
         Duration after = accept("after") ? duration("the reset delay") : Duration.ZERO;
         ToxicFault.Direction direction = direction(ToxicFault.Direction.DOWNSTREAM);
-        yield new ToxicFault("reset", node(), direction, after, 0, Duration.ZERO);
+        yield new ToxicFault("reset", node(), direction, after, 0, Duration.ZERO, via());
       }
       case "disable" -> new ProxyDisableFault(node());
       case "kill", "pause" -> new ProcessFault(kind, node());
@@ -167,6 +171,19 @@ final class FaultLine {
       }
     }
     return fallback;
+  }
+
+  /** {@code via injector-<n>} after a toxic's node, or null. */
+  private String via() {
+    if (!accept("via")) {
+      return null;
+    }
+    String injector = word("the injector after \"via\" (injector-1, injector-2, ...)");
+    if (!injector.matches("injector-[1-9][0-9]*")) {
+      throw new IllegalArgumentException("\"via\" names one injector of a distributed run, like injector-2; got \""
+          + injector + "\"");
+    }
+    return injector;
   }
 
   private String node() {

@@ -19,10 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param kind latency, bandwidth, timeout, partition, reset or slow-close
  * @param amount latency or timeout or slow-close delay; bandwidth in KB/s as a count
  * @param jitter latency jitter (zero otherwise)
+ * @param via the one injector of a distributed run whose link to the node it acts on
+ *     ({@code injector-2}), or null for the node's proxy, which every client goes through
  */
 public record ToxicFault(String kind, String target, Direction direction, Duration amount, long kilobytesPerSecond,
-    Duration jitter) implements Fault {
+    Duration jitter, String via) implements Fault {
   private static final AtomicLong NAMES = new AtomicLong();
+
+  /** A toxic on the node's proxy, for every client. */
+  public ToxicFault(String kind, String target, Direction direction, Duration amount, long kilobytesPerSecond,
+      Duration jitter) {
+    this(kind, target, direction, amount, kilobytesPerSecond, jitter, null);
+  }
 
   /** Which bytes the toxic acts on: downstream is Redis to client (replies, pushes). */
   public enum Direction {
@@ -51,7 +59,23 @@ public record ToxicFault(String kind, String target, Direction direction, Durati
       case "slow-close" -> parameters.put("delay_ms", amount.toMillis());
       default -> { }
     }
+    if (via != null) {
+      parameters.put("via", via);
+    }
     return parameters;
+  }
+
+  /**
+   * One injector's own link exists only on a standalone topology: Sentinel and Cluster clients
+   * follow the addresses the nodes announce, which are the shared proxies, not an injector's own.
+   */
+  @Override
+  public String unsupportedOn(String kind) {
+    if (via != null && !kind.equals("standalone")) {
+      return "\"via " + via + "\" needs a standalone topology (Sentinel and Cluster clients follow the addresses "
+          + "the nodes announce, the shared proxies, not one injector's own link); this one is " + kind;
+    }
+    return Fault.super.unsupportedOn(kind);
   }
 
   @Override
@@ -61,12 +85,13 @@ public record ToxicFault(String kind, String target, Direction direction, Durati
 
   @Override
   public boolean timesFailover() {
-    return kind.equals("partition");
+    // cutting one injector's link moves no primary
+    return kind.equals("partition") && via == null;
   }
 
   @Override
   public Heal inject(ChaosTarget topology, String node) throws IOException {
-    Proxy proxy = topology.proxy(node);
+    Proxy proxy = via == null ? topology.proxy(node) : topology.proxyVia(node, via);
     List<Toxic> toxics = new ArrayList<>();
     try {
       for (ToxicDirection stream : direction.toxiproxy()) {

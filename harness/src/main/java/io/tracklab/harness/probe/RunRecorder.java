@@ -43,6 +43,8 @@ public final class RunRecorder {
   private final LongAdder reads = new LongAdder();
   private final LongAdder unjudgedReads = new LongAdder();
   private final LongAdder foreignJudged = new LongAdder();
+  /** Staleness ages of reads of other injectors' keys, in µs: what a slow link of this injector shows. */
+  private final org.HdrHistogram.SynchronizedHistogram foreignStaleness = new org.HdrHistogram.SynchronizedHistogram(3);
   /** Reads of other injectors' keys waiting for their acknowledgements, or null while not judged. */
   private volatile ForeignReads foreign;
   /** Told of this run's own acknowledgements, for the other injectors (null: nobody listens). */
@@ -216,6 +218,9 @@ public final class RunRecorder {
         unjudgedReads.decrement();
         foreignJudged.increment();
       }
+      if (verdict.readClass() == ReadClass.STALE) {
+        foreignStaleness.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(verdict.staleAgeNanos())));
+      }
     });
   }
 
@@ -342,6 +347,9 @@ public final class RunRecorder {
     histograms.put("invalidation_delay_us", MetricHistogram.of("us", delays[0], delays[1]));
     histograms.put("local_read_ns", MetricHistogram.of("ns", latency.localNanos()));
     histograms.put("remote_read_us", MetricHistogram.of("us", latency.remoteMicros()));
+    if (judged.count() > 1) {
+      histograms.put("staleness_across_injectors_us", MetricHistogram.of("us", foreignStaleness.copy()));
+    }
     Histogram failovers = new Histogram(3);
     List<FaultRecord> faultRecords = new ArrayList<>();
     for (FaultMark fault : faults) {

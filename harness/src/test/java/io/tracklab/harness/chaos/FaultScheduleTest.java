@@ -60,6 +60,36 @@ class FaultScheduleTest {
   }
 
   @Test
+  void aToxicMayNameOneInjectorsLink() {
+    Fault fault = only("at 1s for 5s: latency 200ms downstream on primary via injector-2").fault();
+    assertThat(fault).isEqualTo(new ToxicFault("latency", "primary", ToxicFault.Direction.DOWNSTREAM,
+        Duration.ofMillis(200), 0, Duration.ZERO, "injector-2"));
+    assertThat(fault.via()).isEqualTo("injector-2");
+    assertThat(fault.parameters()).containsEntry("via", "injector-2");
+    assertThat(only("at 1s: partition primary via injector-12").fault().via()).isEqualTo("injector-12");
+    assertThat(only("at 1s: partition primary via injector-1").fault().timesFailover())
+        .as("one injector's link cut moves no primary").isFalse();
+    assertThat(only("at 1s: partition primary").fault().timesFailover()).isTrue();
+    assertThat(only("at 1s: latency 20ms on primary").fault().via()).isNull();
+    assertThat(only("at 1s: kill primary").fault().via()).isNull();
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: latency 20ms on primary via injector-0"))
+        .hasMessageContaining("\"via\" names one injector of a distributed run, like injector-2; got \"injector-0\"");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: latency 20ms on primary via"))
+        .hasMessageContaining("missing the injector after \"via\"");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: kill primary via injector-1"))
+        .hasMessageContaining("unexpected \"via injector-1\" after the kill fault");
+  }
+
+  @Test
+  void oneInjectorsLink_existsOnlyOnAStandaloneTopology() {
+    Fault fault = only("at 1s: latency 200ms on primary via injector-2").fault();
+    assertThat(fault.unsupportedOn("standalone")).isNull();
+    assertThat(fault.unsupportedOn("cluster")).startsWith("\"via injector-2\" needs a standalone topology")
+        .endsWith("this one is cluster");
+    assertThat(only("at 1s: latency 200ms on primary").fault().unsupportedOn("cluster")).isNull();
+  }
+
+  @Test
   void currentPrimaryIsNotANodeToCheck() {
     assertThat(FaultSchedule.parse("t", "at 1s: kill current-primary").namedNodes()).isEmpty();
   }

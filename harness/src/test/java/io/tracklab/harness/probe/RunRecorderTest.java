@@ -61,6 +61,10 @@ class RunRecorderTest {
         null, null);
     assertThat(partial.counters()).containsEntry("reads_judged_across_injectors", 1L).containsEntry("unjudged_reads", 1L)
         .containsEntry("stale_reads", 1L).containsEntry("violations", 1L).containsEntry("reads", 2L);
+    org.HdrHistogram.Histogram across = partial.histograms().get("staleness_across_injectors_us").histogram();
+    assertThat(across.getTotalCount()).isEqualTo(1);
+    assertThat(across.getMaxValue()).as("read at 500 ms, v2 acknowledged at 300 ms: 200 ms old")
+        .isBetween(199_000L, 201_000L);
 
     recorder.foreignWatermark(1, ms(1000));
     RunResult all = recorder.toResult("run", 0, ms(1000), "standalone", "local", "tracklab", List.of("a"), false,

@@ -77,12 +77,12 @@ final class DistributedRunner {
     runId = runDirectory.getFileName().toString();
     Path injectorDirectory = runDirectory.resolve("injectors");
     long started = System.currentTimeMillis();
-    try (ControllerRun controller = new ControllerRun(plan)) {
+    try (ControllerRun controller = new ControllerRun(plan, injectors)) {
       List<Assignment> assignments = new ArrayList<>();
       for (int i = 0; i < injectors; i++) {
         assignments.add(new Assignment(Assignment.PROTOCOL, runId, "injector-" + (i + 1), i, injectors,
             experiment.source().getFileName().toString().replaceFirst("\\.ya?ml$", ""), experimentText,
-            durationOverride == null ? 0 : durationOverride.toMillis(), controller.topologyYaml()));
+            durationOverride == null ? 0 : durationOverride.toMillis(), controller.topologyYaml("injector-" + (i + 1))));
       }
       try (CoordinatorServer server = CoordinatorServer.start(bindHost, bindPort, assignments);
           InjectorEngine engine = engines.create(runId, injectorDirectory, injectors, server.url())) {

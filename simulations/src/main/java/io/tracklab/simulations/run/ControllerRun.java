@@ -26,16 +26,22 @@ public final class ControllerRun implements AutoCloseable {
   private final Topology topology;
   private final RunRecorder faultLog;
   private final ChaosController chaos;
-  private final String topologyYaml;
+  private final InjectorLinks links;
 
   /**
    * Provisions the topology and checks the fault timeline against it, before any injector exists.
    *
+   * @param injectors how many injectors the run has (a fault {@code via} one names one of them)
    * @throws IllegalArgumentException for what a distributed run cannot do (yet): a secured
-   *     topology, a SWAPDB (its check needs every writer fenced, and writers are in other processes)
+   *     topology, a SWAPDB (its check needs every writer fenced, and writers are in other processes),
+   *     a fault via an injector the run does not have
    */
-  public ControllerRun(RunPlan plan) {
+  public ControllerRun(RunPlan plan, int injectors) {
     this.plan = plan;
+    List<String> unknownLinks = InjectorLinks.problems(plan.faults(), injectors);
+    if (!unknownLinks.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", unknownLinks));
+    }
     for (ScheduledFault fault : plan.faults().faults()) {
       if (fault.fault() instanceof SwapDbFault) {
         throw new IllegalArgumentException("\"" + fault.text() + "\": a distributed run cannot judge reads across a "
@@ -57,28 +63,35 @@ public final class ControllerRun implements AutoCloseable {
     System.out.printf("tracklab controller: starting a %s topology (%s provisioner)%s%n", plan.settings().topology(),
         provisioner.name(), choice.why().isEmpty() ? "" : " (" + choice.why() + ")");
     this.topology = provisioner.start(plan.settings().topology(), plan.security());
+    InjectorLinks made = null;
     try {
       System.out.printf("tracklab controller: topology ready in %d ms: %s%n", topology.startupTime().toMillis(),
           topology.clientUris());
-      this.topologyYaml = ExternalTopologyDescription.yaml(topology);
+      ExternalTopologyDescription.yaml(topology); // refuses what cannot be handed over, before any link is made
+      made = InjectorLinks.create(topology, plan.faults());
+      this.links = made;
       // the controller's recorder sees no read or write: it only keeps the faults' marks
       this.faultLog = new RunRecorder(TracklabRun.workloadOf(plan.settings()),
           new CheckerConfig(1, 0, plan.gates().staleBound()), 1, System.nanoTime());
-      this.chaos = new ChaosController(new TopologyChaosTarget(topology, TopologyChaosTarget.KeyspaceChanges.UNOBSERVED),
-          plan.faults(), faultLog);
+      this.chaos = new ChaosController(new TopologyChaosTarget(topology, TopologyChaosTarget.KeyspaceChanges.UNOBSERVED,
+          links), plan.faults(), faultLog);
       if (!plan.faults().isEmpty()) {
         System.out.println("tracklab controller: fault targets, resolved before the load:");
         FaultTargets.describe(topology, plan.faults()).forEach(line -> System.out.println("  " + line));
+        links.describe().forEach(line -> System.out.println("  " + line));
       }
     } catch (RuntimeException e) {
+      if (made != null) {
+        made.close(); // an external topology's Toxiproxy server outlives the run: leave no link on it
+      }
       topology.close();
       throw e;
     }
   }
 
-  /** The topology as an external topology file, for the injectors. */
-  public String topologyYaml() {
-    return topologyYaml;
+  /** The topology as an external topology file, for {@code injector}: through its own links where it has them. */
+  public String topologyYaml(String injector) {
+    return ExternalTopologyDescription.yaml(topology, links.of(injector));
   }
 
   public String provisionerName() {
@@ -116,7 +129,11 @@ public final class ControllerRun implements AutoCloseable {
     try {
       chaos.close();
     } finally {
-      topology.close();
+      try {
+        links.close();
+      } finally {
+        topology.close();
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 public final class TopologyChaosTarget implements ChaosTarget {
   private final Topology topology;
   private final KeyspaceChanges keyspaceChanges;
+  private final InjectorLinks links;
 
   /**
    * How a change of the whole keyspace (SWAPDB) runs: the run fences its writes around it and
@@ -28,8 +29,14 @@ public final class TopologyChaosTarget implements ChaosTarget {
   }
 
   public TopologyChaosTarget(Topology topology, KeyspaceChanges keyspaceChanges) {
+    this(topology, keyspaceChanges, null);
+  }
+
+  /** With the injectors' own links a distributed run's controller made, for faults {@code via} one. */
+  public TopologyChaosTarget(Topology topology, KeyspaceChanges keyspaceChanges, InjectorLinks links) {
     this.topology = topology;
     this.keyspaceChanges = keyspaceChanges;
+    this.links = links;
   }
 
   @Override
@@ -45,6 +52,11 @@ public final class TopologyChaosTarget implements ChaosTarget {
   @Override
   public Proxy proxy(String node) {
     return topology.node(node).proxy();
+  }
+
+  @Override
+  public Proxy proxyVia(String node, String injector) {
+    return links == null ? ChaosTarget.super.proxyVia(node, injector) : links.proxy(node, injector);
   }
 
   @Override

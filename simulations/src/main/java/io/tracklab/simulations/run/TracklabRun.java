@@ -122,6 +122,10 @@ public final class TracklabRun implements AutoCloseable {
     this.settings = plan.settings();
     this.gates = plan.gates();
     this.faults = plan.faults();
+    List<String> links = InjectorLinks.problems(faults, 0); // an injector's plan has no faults
+    if (!links.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", links));
+    }
     this.reportRecordsPerSecond = RunSettings.reportRecordsPerSecond(System.getProperties());
     this.runId = plan.runId() != null ? plan.runId()
         : RunPlan.runId(simulation, LocalDateTime.now());
