@@ -70,6 +70,13 @@ public abstract class TracklabSimulation extends Simulation {
 
   private RunPlan planFromProperties(Properties properties, RunSettings runDefaults, GateSettings gateDefaults,
       Function<TopologyKind, String> defaultFaults) {
+    String injectors = properties.getProperty("injectors");
+    if (injectors != null && !injectors.trim().equals("1")) {
+      // the injectors' entry point is the command line's (reports), which this module cannot reach
+      throw new IllegalArgumentException("-Dinjectors=" + injectors.trim() + ": mvn gatling:test runs one JVM, one "
+          + "application instance; a distributed run starts from the command line: bin/tracklab run <experiment> "
+          + "--injectors " + injectors.trim() + " (docs/distributed.md)");
+    }
     RunSettings settings = RunSettings.from(properties, runDefaults);
     String faultText = properties.getProperty("faults");
     FaultSchedule faults = faultText == null

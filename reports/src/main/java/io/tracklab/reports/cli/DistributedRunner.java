@@ -265,8 +265,8 @@ final class DistributedRunner {
         controller.faultRecords(), merged.run().injectors(), merged.run().interrupted() || failure.isPresent())
         .withClocks(merged.run().clocks());
     merged.run().clocks().forEach((name, clock) -> out.printf(Locale.ROOT, "tracklab controller: %s's clock: the "
-        + "primary's TIME %+,d µs from its machine's (± %d µs), moved %+,d µs during the run%n", name,
-        clock.offsetMicros(), clock.uncertaintyMicros(), clock.driftMicros()));
+        + "primary's TIME %+,d µs from its machine's (± %d µs at most), moved %+,d µs during the run (%d estimates)%n",
+        name, clock.offsetMicros(), clock.uncertaintyMicros(), clock.driftMicros(), clock.estimates()));
     RunResult unjudged = new RunResult(merged.schema(), run, merged.histograms(), merged.counters(), merged.timeline(),
         List.of());
     List<GateVerdict> gates = ResultGates.check(plan.gates(), unjudged);

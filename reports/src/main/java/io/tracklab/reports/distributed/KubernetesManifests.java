@@ -90,6 +90,7 @@ public final class KubernetesManifests {
               .addNewContainer()
                 .withName(CONTAINER).withImage(image).withImagePullPolicy("IfNotPresent")
                 .withArgs("injector", "--controller", controllerUrl(), "--results", "/tmp/tracklab-results")
+                .addNewEnv().withName("JAVA_TOOL_OPTIONS").withValue(InjectorJvmOptions.text(System.getenv())).endEnv()
               .endContainer()
             .endSpec()
           .endTemplate()

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
  * exits short of SIGKILL.
  */
 public final class LocalEngine implements InjectorEngine {
-  /** Heap of each injector JVM unless {@code TRACKLAB_INJECTOR_JAVA_OPTS} says otherwise. */
-  static final String DEFAULT_JAVA_OPTS = "-Xmx1g";
   private static final long STOP_GRACE_SECONDS = 10;
 
   private final Path logs;
@@ -48,12 +46,7 @@ public final class LocalEngine implements InjectorEngine {
   public synchronized void launch(String injector, URI controller) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String options = System.getenv().getOrDefault("TRACKLAB_INJECTOR_JAVA_OPTS", DEFAULT_JAVA_OPTS);
-    for (String option : options.trim().split("\\s+")) {
-      if (!option.isEmpty()) {
-        command.add(option);
-      }
-    }
+    command.addAll(InjectorJvmOptions.list(System.getenv()));
     // what tracklab.jar's manifest gives `java -jar` (Add-Opens, reports/pom.xml): Gatling needs it,
     // and a manifest's Add-Opens is not read for a jar on -cp
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");

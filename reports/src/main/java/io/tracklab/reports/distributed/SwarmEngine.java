@@ -60,7 +60,8 @@ public final class SwarmEngine implements InjectorEngine {
     docker.require("cannot start " + injector + " as a swarm service", "service", "create", "--detach",
         "--no-resolve-image",
         "--name", service, "--mode", "replicated-job", "--restart-condition", "none", "--network", "host",
-        "--label", "org.tracklab.injector=" + injector, "--container-label", "org.tracklab.injector=" + injector, image,
+        "--label", "org.tracklab.injector=" + injector, "--container-label", "org.tracklab.injector=" + injector,
+        "--env", "JAVA_TOOL_OPTIONS=" + InjectorJvmOptions.text(System.getenv()), image,
         "injector", "--controller", controller.toString(), "--name", injector, "--results", "/tmp/tracklab-results");
     services.put(injector, service);
   }

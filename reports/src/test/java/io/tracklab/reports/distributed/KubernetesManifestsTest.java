@@ -29,6 +29,11 @@ class KubernetesManifestsTest {
     // no --name: each pod takes injector-<JOB_COMPLETION_INDEX + 1>
     assertThat(injector.getArgs()).containsExactly("injector", "--controller",
         "http://tracklab-read-heavy-baseline-20261207-120000-controller:7070", "--results", "/tmp/tracklab-results");
+    // the injectors' JVM options, as every engine gives them (the JVM reads JAVA_TOOL_OPTIONS itself)
+    assertThat(injector.getEnv()).singleElement().satisfies(variable -> {
+      assertThat(variable.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+      assertThat(variable.getValue()).isEqualTo(InjectorJvmOptions.text(System.getenv()));
+    });
   }
 
   @Test

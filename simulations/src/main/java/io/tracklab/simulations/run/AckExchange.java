@@ -2,6 +2,7 @@ package io.tracklab.simulations.run;
 
 import io.tracklab.harness.coordination.AckBatch;
 import io.tracklab.harness.coordination.ClockEstimate;
+import io.tracklab.harness.coordination.CommonClock;
 import io.tracklab.harness.probe.RunRecorder;
 import java.util.Arrays;
 import java.util.List;
@@ -16,17 +17,22 @@ import java.util.function.Function;
  * controller's relay, on the common clock, with a watermark, and takes the other injectors'. Theirs
  * go into its checker on its own clock, moved later by both clocks' uncertainty (a read is stale
  * against another injector's write only beyond it); then the reads of each writer's keys that
- * started before that writer's watermark are judged.
+ * started before that writer's watermark are judged. Every {@link #REPROBE_MILLIS} it estimates the
+ * common clock again, between two exchanges.
  */
 final class AckExchange implements AutoCloseable {
   static final long INTERVAL_MILLIS = 200;
+  /** How often the common clock is estimated again during the load (50 probes: a few ms on a LAN). */
+  static final long REPROBE_MILLIS = 5_000;
   /** How far behind "now" a watermark stays: an acknowledgement stamped just before a cut may still be on its way into the buffer. */
   private static final long WATERMARK_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final String name;
   private final int writers;
   private final RunRecorder recorder;
-  private final ClockEstimate clock;
+  private final CommonClock clock;
+  private long lastProbeNanos = System.nanoTime();
+  private volatile String clockFailure;
   private final Function<AckBatch, List<AckBatch>> relay;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread t = new Thread(runnable, "tracklab-ack-exchange");
@@ -38,7 +44,7 @@ final class AckExchange implements AutoCloseable {
   private volatile String failure;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  AckExchange(String name, int writers, RunRecorder recorder, ClockEstimate clock,
+  AckExchange(String name, int writers, RunRecorder recorder, CommonClock clock,
       Function<AckBatch, List<AckBatch>> relay) {
     this.name = name;
     this.writers = writers;
@@ -55,10 +61,11 @@ final class AckExchange implements AutoCloseable {
     }
     buffer[size++] = key;
     buffer[size++] = version;
-    buffer[size++] = clock.commonNanos(ackNanos);
+    buffer[size++] = clock.current().commonNanos(ackNanos);
   }
 
   private void exchangeQuietly() {
+    reprobeWhenDue();
     try {
       exchange();
     } catch (RuntimeException e) {
@@ -66,6 +73,24 @@ final class AckExchange implements AutoCloseable {
         failure = e.getMessage();
         System.out.println("tracklab: " + name + " could not exchange acknowledgements (" + e.getMessage()
             + "); reads of other injectors' keys wait (the next exchange may catch up)");
+      }
+    }
+  }
+
+  /** A new estimate of the common clock every {@link #REPROBE_MILLIS}; a failed one keeps the last in use. */
+  private void reprobeWhenDue() {
+    long now = System.nanoTime();
+    if (now - lastProbeNanos < TimeUnit.MILLISECONDS.toNanos(REPROBE_MILLIS) || closed.get()) {
+      return;
+    }
+    lastProbeNanos = now;
+    try {
+      clock.reprobe();
+    } catch (RuntimeException e) {
+      if (clockFailure == null) {
+        clockFailure = e.getMessage();
+        System.out.println("tracklab: " + name + " could not estimate the common clock again (" + e.getMessage()
+            + "); the last estimate stays in use");
       }
     }
   }
@@ -83,6 +108,7 @@ final class AckExchange implements AutoCloseable {
    * Called by one thread at a time (the exchange's own, then {@link #close} after it stopped).
    */
   void exchange() {
+    ClockEstimate clock = this.clock.current();
     long watermark = clock.commonNanos(System.nanoTime() - WATERMARK_LAG_NANOS);
     AckBatch mine = new AckBatch(name, watermark, clock.uncertaintyMicros() * 1_000, cut());
     List<AckBatch> theirs = relay.apply(mine);

@@ -30,6 +30,7 @@ import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
 import io.tracklab.harness.probe.RunRecorder;
 import io.tracklab.harness.coordination.ClockEstimate;
+import io.tracklab.harness.coordination.CommonClock;
 import io.tracklab.harness.result.GateVerdict;
 import io.tracklab.harness.result.InjectorClock;
 import io.tracklab.harness.result.ResultFiles;
@@ -99,7 +100,7 @@ public final class TracklabRun implements AutoCloseable {
   /** An injector's exchange of acknowledgements with the others, or null. */
   private volatile AckExchange acrossInjectors;
   /** An injector's clock against the primary's TIME before its load (null for a run of its own). */
-  private volatile ClockEstimate clockBefore;
+  private volatile CommonClock clock;
   /** Probes of the common clock per probing: enough that one round trip is undisturbed. */
   private static final int CLOCK_PROBES = 50;
   /** The keys this run writes and judges: all of them, unless it is one injector of several. */
@@ -352,14 +353,15 @@ public final class TracklabRun implements AutoCloseable {
    * controller's go. A controller that aborts (or never says go) ends this run, closed.
    */
   private void awaitGo() {
-    clockBefore = probeClock();
+    clock = CommonClock.probe(primaryTime(), CLOCK_PROBES);
+    ClockEstimate before = clock.first();
     System.out.printf("tracklab: %s clock: the primary's TIME is %+,d µs from this machine's (± %d µs, best of %d probes)%n",
-        injector.name(), clockBefore.wallOffsetMicros(), clockBefore.uncertaintyMicros(), clockBefore.probes());
+        injector.name(), before.wallOffsetMicros(), before.uncertaintyMicros(), before.probes());
     System.out.printf("tracklab: %s ready (writes keys %s, %d users); waiting for the controller's go%n",
         injector.name(), slice.count() == 1 ? "all" : "k % " + slice.count() + " == " + slice.index(), settings.users());
     if (injector.relay() != null && slice.count() > 1) {
       // from the first write of the load on; the preload's version 1 needs no acknowledgement elsewhere
-      AckExchange exchange = new AckExchange(injector.name(), slice.count(), recorder, clockBefore, injector.relay());
+      AckExchange exchange = new AckExchange(injector.name(), slice.count(), recorder, clock, injector.relay());
       acrossInjectors = exchange;
       resources.add(0, exchange);
     }
@@ -569,38 +571,32 @@ public final class TracklabRun implements AutoCloseable {
         interrupted, client.stats(), lost);
   }
 
-  /** An injector's clock before and after its load, as result.json states it; none for a run of its own. */
+  /** An injector's clock before, during and after its load, as result.json states it; none for a run of its own. */
   private java.util.Map<String, InjectorClock> clocks() {
-    ClockEstimate before = clockBefore;
-    if (injector == null || before == null) {
+    CommonClock common = clock;
+    if (injector == null || common == null) {
       return java.util.Map.of();
     }
-    ClockEstimate after = probeClockQuietly().orElse(before);
-    return java.util.Map.of(injector.name(), new InjectorClock(before.wallOffsetMicros(),
-        Math.max(before.uncertaintyMicros(), after.uncertaintyMicros()),
-        after.wallOffsetMicros() - before.wallOffsetMicros(), CLOCK_PROBES));
+    try {
+      common.reprobe();
+    } catch (RuntimeException e) {
+      // a primary that moved or stopped answering must not cost the result
+      System.out.println("tracklab: the clock could not be probed again after the load: " + e.getMessage());
+    }
+    return java.util.Map.of(injector.name(), common.summary());
   }
 
   /**
-   * This process's clocks against the common one: the primary's {@code TIME}, on the admin
-   * connection straight to the node (no proxy, so no fault of the run distorts it).
+   * The common clock: the {@code TIME} of the node that is primary before the load (one node
+   * throughout: another machine's clock would be another clock), on the admin connection straight
+   * to it (no proxy, so no fault of the run distorts it).
    */
-  private ClockEstimate probeClock() {
+  private java.util.function.LongSupplier primaryTime() {
     var admin = topology.admin(topology.currentPrimary(0).name());
-    return ClockEstimate.probe(() -> {
+    return () -> {
       List<String> time = admin.time();
       return Long.parseLong(time.get(0)) * 1_000_000 + Long.parseLong(time.get(1));
-    }, CLOCK_PROBES);
-  }
-
-  /** The same at the end, where a primary that moved or stopped answering must not cost the result. */
-  private Optional<ClockEstimate> probeClockQuietly() {
-    try {
-      return Optional.of(probeClock());
-    } catch (RuntimeException e) {
-      System.out.println("tracklab: the clock could not be probed again after the load: " + e.getMessage());
-      return Optional.empty();
-    }
+    };
   }
 
   /** The first user finished its operations: no more holding; the held reads get their verdicts now. */
