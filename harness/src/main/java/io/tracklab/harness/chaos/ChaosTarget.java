@@ -64,6 +64,18 @@ public interface ChaosTarget {
    */
   void swapDatabases(int first, int second);
 
+  /**
+   * {@code FLUSHALL} ({@code all}) or {@code FLUSHDB} [{@code ASYNC}] on every primary, with no
+   * write of the workload in flight across it, and the run's checker told that every key went at
+   * that instant (Redis tells tracking clients with a null invalidation).
+   */
+  void flush(boolean all, boolean async);
+
+  /**
+   * {@code CONFIG SET name value} on the node; returns the value it had, for the heal to put back.
+   */
+  String configSet(String node, String name, String value);
+
   /** Moves a slot with its keys between primaries. */
   void migrateSlot(int slot, String fromPrimary, String toPrimary);
 }

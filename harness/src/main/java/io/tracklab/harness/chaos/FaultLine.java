@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   cluster failover node-4
  *   migrate slot 1234 [to node-2]
  *   swapdb [with 1]                   (SWAPDB 0 1 on the primary: Redis announces nothing)
+ *   flushall [async] | flushdb [async]  (on every primary: Redis sends the null invalidation)
+ *   tracking-table-max-keys 100 [on] primary   (CONFIG SET, the old value put back at heal)
  * </pre>
  *
  * <p>Any toxic may end with {@code via injector-2}: in a distributed run it then acts on that
@@ -109,9 +111,14 @@ final class FaultLine {
         yield new SlotMigrationFault(slot, accept("to") ? word("the node to move it to") : null);
       }
       case "swapdb" -> new SwapDbFault(accept("with") ? integer("the database to swap with 0") : 1);
+      case "flushall", "flushdb" -> new FlushFault(kind.equals("flushall"), accept("async"));
+      case TrackingTableFault.PARAMETER -> {
+        int keys = integer("the table's size");
+        yield new TrackingTableFault(node(), keys);
+      }
       default -> throw new IllegalArgumentException("unknown fault \"" + kind + "\"; known: latency, bandwidth, "
           + "timeout, partition, reset, slow-close, disable, kill, pause, sentinel failover, cluster failover, "
-          + "migrate slot, swapdb");
+          + "migrate slot, swapdb, flushall, flushdb, tracking-table-max-keys");
     };
     if (next < tokens.size()) {
       throw new IllegalArgumentException("unexpected \"" + String.join(" ", tokens.subList(next, tokens.size()))

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Which faults cannot coexist: two process faults (kill, pause) on one node — the second would
  * act on a stopped process and the first heal would restart or resume it under the other — and
- * two {@code disable}s of one proxy, since the first heal re-enables it for both. Toxics can
+ * two {@code disable}s of one proxy, since the first heal re-enables it for both, and two settings
+ * of one node's {@code tracking-table-max-keys}, since the first heal puts the old value back. Toxics can
  * overlap (each has its own name and Toxiproxy chains them), and failovers and migrations are
  * instants. {@code current-primary} is resolved when a fault fires, so it only conflicts with
  * itself.
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class ScheduleCheck {
   private static final Set<String> PROCESS = Set.of("kill", "pause");
   private static final Set<String> PROXY_STATE = Set.of("disable");
+  private static final Set<String> NODE_SETTING = Set.of(TrackingTableFault.PARAMETER);
 
   /** A problem with the fault at {@code index} of the list checked. */
   public record Problem(int index, String message) {}
@@ -88,13 +90,18 @@ public final class ScheduleCheck {
     }
     boolean processes = PROCESS.contains(first.kind()) && PROCESS.contains(second.kind());
     boolean proxyStates = PROXY_STATE.contains(first.kind()) && PROXY_STATE.contains(second.kind());
-    if (!processes && !proxyStates) {
+    boolean settings = NODE_SETTING.contains(first.kind()) && first.kind().equals(second.kind());
+    if (!processes && !proxyStates && !settings) {
       return null;
     }
     Duration aEnd = a.healsAt() == null ? runDuration : a.healsAt();
     Duration bEnd = b.healsAt() == null ? runDuration : b.healsAt();
     if (a.at().compareTo(bEnd) >= 0 || b.at().compareTo(aEnd) >= 0) {
       return null;
+    }
+    if (settings) {
+      return "a node's " + first.kind() + " cannot be set twice at once (the first heal would put the old value back "
+          + "under the other)";
     }
     return processes
         ? "a node's process cannot be killed or paused twice at once (the first heal would restart or resume it under the other)"

@@ -81,6 +81,21 @@ public final class InvalidationDelayProbe implements NearCacheListener {
     }
   }
 
+  /**
+   * A read of {@code key} that went to Redis, sent at {@code startNanos}. Sent after the last
+   * write's acknowledgement, the server read it after that write: any invalidation that write
+   * caused was already sent, and what the cache holds now is that write's value or a later one. A
+   * later invalidation then belongs to a later write, or to none (a key evicted from the server's
+   * tracking table, which sends its invalidation though nothing wrote it): the acknowledgement
+   * waits for nothing any more. Without this, such an invalidation was paired with a write seconds
+   * old whose own invalidation never came because the cache had not held the key.
+   */
+  public synchronized void remoteRead(int key, long startNanos) {
+    if (pendingAck[key] != NONE && startNanos - pendingAck[key] > 0) {
+      pendingAck[key] = NONE;
+    }
+  }
+
   @Override
   public synchronized void onInvalidation(long nanoTime, String key, boolean wasHeld) {
     int index = keyIndex.applyAsInt(key);

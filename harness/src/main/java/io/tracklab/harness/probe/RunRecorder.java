@@ -177,6 +177,9 @@ public final class RunRecorder {
         waiting.add(key % judged.count(), key, startNanos, endNanos, value);
       }
     }
+    if (!local) {
+      invalidationDelays.remoteRead(key, startNanos);
+    }
     latency.read(startNanos, endNanos, local);
     timeline.read(endNanos, local, verdict.readClass());
     reads.increment();

@@ -60,6 +60,27 @@ class FaultScheduleTest {
   }
 
   @Test
+  void flushesAndTheTrackingTablesSize_areFaultsToo() {
+    assertThat(only("at 2s: flushall").fault()).isEqualTo(new FlushFault(true, false));
+    assertThat(only("at 2s: FLUSHDB async").fault()).isEqualTo(new FlushFault(false, true));
+    assertThat(only("at 2s: flushdb async").fault().kind()).isEqualTo("flushdb");
+    assertThat(only("at 2s: flushall").fault().parameters()).isEqualTo(Map.of("async", false));
+    assertThat(only("at 2s: flushall").fault().byRedisCommand()).as("needs allowNodeFaults on an external topology")
+        .isTrue();
+    Fault table = only("at 1s for 5s: tracking-table-max-keys 100 on primary").fault();
+    assertThat(table).isEqualTo(new TrackingTableFault("primary", 100));
+    assertThat(table.parameters()).isEqualTo(Map.of("max_keys", 100L));
+    assertThat(table.byRedisCommand()).isTrue();
+    assertThat(only("at 1s: tracking-table-max-keys 10 current-primary").fault().target()).isEqualTo("current-primary");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: tracking-table-max-keys 0 on primary"))
+        .hasMessageContaining("tracking-table-max-keys must be 1 or more while the fault lasts (0 means no limit), got 0");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: tracking-table-max-keys on primary"))
+        .hasMessageContaining("the table's size is not a whole number: \"on\"");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: flushall now"))
+        .hasMessageContaining("unexpected \"now\" after the flushall fault");
+  }
+
+  @Test
   void aToxicMayNameOneInjectorsLink() {
     Fault fault = only("at 1s for 5s: latency 200ms downstream on primary via injector-2").fault();
     assertThat(fault).isEqualTo(new ToxicFault("latency", "primary", ToxicFault.Direction.DOWNSTREAM,

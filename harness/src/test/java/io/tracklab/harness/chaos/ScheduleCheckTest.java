@@ -31,6 +31,16 @@ class ScheduleCheckTest {
   }
 
   @Test
+  void twoSizesOfOneTrackingTable_cannotOverlap_butTwoNodesTablesCan() {
+    assertThat(check("sentinel", List.of("primary", "replica-1"), Duration.ofSeconds(30),
+        "at 5s for 10s: tracking-table-max-keys 100 on primary", "at 10s for 2s: tracking-table-max-keys 10 on primary",
+        "at 10s for 2s: tracking-table-max-keys 10 on replica-1", "at 16s: tracking-table-max-keys 10 on primary"))
+        .containsExactly(new ScheduleCheck.Problem(1, "overlaps \"at 5s for 10s: tracking-table-max-keys 100 on "
+            + "primary\" on primary: a node's tracking-table-max-keys cannot be set twice at once (the first heal would "
+            + "put the old value back under the other)"));
+  }
+
+  @Test
   void faultsThatCanCoexist_areNotConflicts() {
     assertThat(check("sentinel", SENTINEL, Duration.ofSeconds(30),
         "at 5s for 10s: kill primary",

@@ -220,6 +220,47 @@ class TrackedNearCacheStandaloneIT {
   }
 
   @Test
+  void flushDbAsync_emptiesTheCacheToo() {
+    open();
+    for (int i = 0; i < 10; i++) {
+      redis.set("key-" + i, "v");
+      cache.get("key-" + i);
+    }
+    redis.flushdb(io.lettuce.core.FlushMode.ASYNC);
+    await().atMost(Duration.ofSeconds(2)).until(() -> cache.stats().flushes().get(FlushReason.NULL_INVALIDATION) == 1);
+    assertThat(cache.size()).isZero();
+    redis.set("key-3", "after");
+    assertThat(cache.get("key-3")).isEqualTo("after");
+  }
+
+  @Test
+  void aTrackingTableTooSmall_evictsKeysFromIt_andTheCacheDropsThem_soNoWriteGoesUnseen() {
+    open();
+    String before = redis.configGet("tracking-table-max-keys").get("tracking-table-max-keys");
+    try {
+      redis.configSet("tracking-table-max-keys", "5");
+      for (int i = 0; i < 50; i++) {
+        redis.set("key-" + i, "v1");
+        assertThat(cache.get("key-" + i)).isEqualTo("v1");
+      }
+      // Redis evicts keys from its table past 5 and invalidates them, though nothing wrote them
+      await().atMost(Duration.ofSeconds(3)).until(() -> cache.stats().invalidationsReceived() >= 40);
+      assertThat(cache.size()).as("the evicted keys left the cache").isLessThanOrEqualTo(10);
+      // a write of an evicted key sends nothing (Redis no longer tracks it): only a cache without it reads it right
+      for (int i = 0; i < 50; i++) {
+        redis.set("key-" + i, "v2");
+      }
+      await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+        for (int i = 0; i < 50; i++) {
+          assertThat(cache.get("key-" + i)).as("key-" + i).isEqualTo("v2");
+        }
+      });
+    } finally {
+      redis.configSet("tracking-table-max-keys", before);
+    }
+  }
+
+  @Test
   void broadcast_invalidatesKeysUnderItsPrefixes_andDoesNotCacheOthers() {
     open(NearCacheConfig.builder().broadcast("user:").build());
     redis.set("user:1", "ann");

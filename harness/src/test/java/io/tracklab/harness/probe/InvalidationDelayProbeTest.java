@@ -70,4 +70,24 @@ class InvalidationDelayProbeTest {
     probe.onInvalidation(ms(3), "other", true);
     assertThat(probe.count()).isZero();
   }
+
+  @Test
+  void anInvalidationNoWriteCaused_isNotPairedWithAnAckWhoseInvalidationNeverCame() {
+    probe.writeSent(6, ms(0));
+    probe.writeAcked(6, ms(1)); // the cache did not hold key:6: no push will come for this one
+    probe.remoteRead(6, ms(100)); // read again (and tracked again) after that write
+    probe.onInvalidation(ms(3000), "key:6", true); // evicted from the server's tracking table: no write caused it
+    assertThat(probe.count()).as("not a 3 s delay of the write at 1 ms").isZero();
+  }
+
+  @Test
+  void aReadSentBeforeTheAck_leavesTheWriteWaitingForItsInvalidation() {
+    probe.writeSent(7, ms(0));
+    probe.remoteRead(7, ms(0.5)); // read while the write was in flight: the server may have read before it
+    probe.writeAcked(7, ms(1));
+    probe.remoteRead(7, ms(0.8)); // its reply came after the ack, but it was sent before
+    probe.onInvalidation(ms(4), "key:7", true);
+    assertThat(probe.count()).isEqualTo(1);
+    assertThat(probe.percentileMicros(50)).isCloseTo(3_000, within(3.0));
+  }
 }

@@ -13,17 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole comparison matrix as CI runs it: the shipped comparison set (seven experiments, short)
+ * The whole comparison matrix as CI runs it: the shipped comparison set (nine experiments, short)
  * with every client, in its own JVM, against real local Redis processes.
  */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class MatrixCommandIT {
   private static final List<String> EXPERIMENTS = List.of("no-fault", "latency", "reset", "silent-partition",
-      "sentinel-failover", "slot-migration", "swapdb");
+      "sentinel-failover", "slot-migration", "swapdb", "flush", "tracking-table-overflow");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -33,7 +36,7 @@ class MatrixCommandIT {
   void theMatrix_runsEveryClientUnderEveryFault_andTracklabNeverServesBeyondTheBound() throws Exception {
     long started = System.nanoTime();
     try (TracklabProcess tracklab = TracklabProcess.start(directory, List.of(), "matrix", "--progress", "plain")) {
-      int exit = tracklab.waitFor(Duration.ofMinutes(12));
+      int exit = tracklab.waitFor(Duration.ofMinutes(16));
       System.out.printf("matrix: %d cells in %.0f s%n", EXPERIMENTS.size() * RunSettings.CLIENTS.size(),
           (System.nanoTime() - started) / 1e9);
       assertThat(exit).as(tracklab.output()).isEqualTo(ExitCodes.PASSED);
@@ -59,6 +62,11 @@ class MatrixCommandIT {
     assertThat(cell(rows, "slot-migration", "lettuce-csc").get(2)).startsWith("unsupported: ");
     // a TTL cache without invalidation serves stale data beyond the bound, and the table says so
     assertThat(Long.parseLong(cell(rows, "silent-partition", "ttl").get(beyondBound).replace(",", ""))).isPositive();
+    // FLUSHALL's null invalidation: Lettuce's and Redisson's caches drop nothing and serve the flushed values
+    for (String peer : List.of("lettuce-csc", "redisson")) {
+      assertThat(Long.parseLong(cell(rows, "flush", peer).get(beyondBound).replace(",", ""))).as(peer + " in flush")
+          .isPositive();
+    }
 
     // the table's figures are the results': tracklab's violations read straight from each result.json
     try (Stream<Path> runs = Files.list(matrix)) {

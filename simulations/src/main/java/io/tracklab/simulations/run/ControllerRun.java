@@ -3,6 +3,7 @@ package io.tracklab.simulations.run;
 import io.tracklab.harness.chaos.ChaosController;
 import io.tracklab.harness.chaos.ChaosListener;
 import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.chaos.FlushFault;
 import io.tracklab.harness.chaos.SwapDbFault;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.RunRecorder;
@@ -43,9 +44,10 @@ public final class ControllerRun implements AutoCloseable {
       throw new IllegalArgumentException(String.join("\n", unknownLinks));
     }
     for (ScheduledFault fault : plan.faults().faults()) {
-      if (fault.fault() instanceof SwapDbFault) {
+      if (fault.fault() instanceof SwapDbFault || fault.fault() instanceof FlushFault) {
         throw new IllegalArgumentException("\"" + fault.text() + "\": a distributed run cannot judge reads across a "
-            + "SWAPDB yet (its writers are in other processes, and the swap must be fenced with every one of them)");
+            + fault.fault().kind().toUpperCase(java.util.Locale.ROOT) + " yet (its writers are in other processes, and the "
+            + "change must be fenced with every one of them)");
       }
     }
     if (plan.security().secured()) {

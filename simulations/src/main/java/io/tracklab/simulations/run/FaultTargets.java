@@ -2,7 +2,9 @@ package io.tracklab.simulations.run;
 
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.chaos.ScheduledFault;
+import io.tracklab.harness.chaos.FlushFault;
 import io.tracklab.harness.chaos.SlotMigrationFault;
+import io.tracklab.harness.chaos.SwapDbFault;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import java.util.ArrayList;
@@ -33,6 +35,10 @@ final class FaultTargets {
           + (migration.to() != null ? migration.to() : "another primary, chosen when injected");
     }
     String name = scheduled.fault().target();
+    if (name == null && (scheduled.fault() instanceof FlushFault || scheduled.fault() instanceof SwapDbFault)) {
+      return "the whole keyspace, on every primary (now " + java.util.Arrays.stream(topology.currentPrimaries())
+          .map(RedisNode::name).distinct().collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
     if (name == null) {
       return "the " + topology.kind().label() + " topology as a whole (its Sentinels or nodes pick the new primary)";
     }

@@ -6,7 +6,10 @@ import io.tracklab.harness.chaos.ChaosTarget;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;
+import io.lettuce.core.FlushMode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,7 +20,7 @@ public final class TopologyChaosTarget implements ChaosTarget {
   private final InjectorLinks links;
 
   /**
-   * How a change of the whole keyspace (SWAPDB) runs: the run fences its writes around it and
+   * How a change of the whole keyspace (SWAPDB, FLUSHALL) runs: the run fences its writes around it and
    * tells its checker; {@link #UNOBSERVED} just runs it.
    */
   @FunctionalInterface
@@ -130,6 +133,35 @@ public final class TopologyChaosTarget implements ChaosTarget {
   public void swapDatabases(int first, int second) {
     String primary = topology.currentPrimary(0).name();
     keyspaceChanges.emptying(() -> topology.admin(primary).swapdb(first, second));
+  }
+
+  @Override
+  public void flush(boolean all, boolean async) {
+    FlushMode mode = async ? FlushMode.ASYNC : FlushMode.SYNC;
+    Set<String> primaries = new LinkedHashSet<>();
+    for (RedisNode primary : topology.currentPrimaries()) {
+      primaries.add(primary.name());
+    }
+    keyspaceChanges.emptying(() -> {
+      for (String primary : primaries) {
+        if (all) {
+          topology.admin(primary).flushall(mode);
+        } else {
+          topology.admin(primary).flushdb(mode);
+        }
+      }
+    });
+  }
+
+  @Override
+  public String configSet(String node, String name, String value) {
+    var admin = topology.admin(topology.node(node).name());
+    String before = admin.configGet(name).get(name);
+    if (before == null) {
+      throw new IllegalStateException(node + " has no configuration parameter " + name + " (Redis 6 or later has)");
+    }
+    admin.configSet(name, value);
+    return before;
   }
 
   @Override
