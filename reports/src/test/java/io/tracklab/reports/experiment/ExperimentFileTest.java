@@ -179,7 +179,8 @@ class ExperimentFileTest {
           distribution: pareto
           keys: lots
         """)).containsExactly(
-            "experiments/x.yaml:2: client = \"memcached\": unknown client; expected tracklab, ttl, none, lettuce-csc, "
+            "experiments/x.yaml:2: client = \"memcached\": unknown client; expected tracklab, tracklab-bcast, tracklab-optin, "
+                + "ttl, none, lettuce-csc, "
                 + "jedis-csc, redisson",
             "experiments/x.yaml:4: workload.users = \"0\": must be a whole number from 1 to 10000",
             "experiments/x.yaml:5: workload.readRatio = \"1.5\": must be a number from 0 to 1",

@@ -25,6 +25,7 @@ import io.tracklab.harness.client.RedissonCscClient;
 import io.tracklab.harness.client.TtlClient;
 import io.tracklab.harness.nearcache.FlushReason;
 import io.tracklab.harness.nearcache.NearCacheConfig;
+import io.tracklab.harness.nearcache.TrackingMode;
 import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
@@ -195,15 +196,22 @@ public final class TracklabRun implements AutoCloseable {
       case LettuceCscClient.NAME -> LettuceCscClient.factory();
       case RedissonCscClient.NAME -> RedissonCscClient.factory();
       case JedisCscClient.NAME -> JedisCscClient.factory();
-      case "tracklab" -> {
+      case "tracklab", "tracklab-bcast", "tracklab-optin" -> {
         // the same 2 s every other client's commands get (the endpoints' timeout), stated
-        NearCacheConfig config = NearCacheConfig.builder().commandTimeout(COMMAND_TIMEOUT)
-            .maxEntryAge(settings.maxEntryAge()).build();
-        System.out.printf("tracklab: near-cache: %s tracking, heartbeat every %d ms, deadline %d ms, command "
+        NearCacheConfig.Builder builder = NearCacheConfig.builder().commandTimeout(COMMAND_TIMEOUT)
+            .maxEntryAge(settings.maxEntryAge());
+        switch (settings.client()) {
+          case "tracklab-bcast" -> builder.broadcast(workload.keyPrefix()); // the workload's keys, all announced
+          case "tracklab-optin" -> builder.mode(TrackingMode.OPTIN); // CLIENT CACHING YES before each cached read
+          default -> { }
+        }
+        NearCacheConfig config = builder.build();
+        System.out.printf("tracklab: near-cache: %s tracking%s, heartbeat every %d ms, deadline %d ms, command "
                 + "timeout %d ms, entries die with their key's TTL, max age %s%n", config.mode(),
+            config.mode() == TrackingMode.BCAST ? " of prefix " + workload.keyPrefix() : "",
             config.heartbeatInterval().toMillis(), config.heartbeatDeadline().toMillis(),
             config.commandTimeout().toMillis(), DurationText.format(config.maxEntryAge()));
-        yield TrackedClient.factory(config);
+        yield TrackedClient.factory(settings.client(), config);
       }
       default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
     };

@@ -52,7 +52,8 @@ public record RunSettings(
    * cannot run which topology: {@code ClientSupport}).
    */
   public static final java.util.List<String> CLIENTS =
-      java.util.List.of("tracklab", "ttl", "none", "lettuce-csc", "jedis-csc", "redisson");
+      java.util.List.of("tracklab", "tracklab-bcast", "tracklab-optin", "ttl", "none", "lettuce-csc", "jedis-csc",
+          "redisson");
 
   /** The defaults of one simulation, overridden by system properties. */
   public static RunSettings from(Properties properties, RunSettings defaults) {
@@ -130,7 +131,7 @@ public record RunSettings(
         ? " (" + Numbers.plain(mix.mgetRatio() * 100) + "% of them " + mix.mgetSize() + "-key MGETs)" : "");
     String writes = mix.deleteRatio() > 0 ? ", " + Numbers.plain(mix.deleteRatio() * 100) + "% of writes DELs" : "";
     String clientSetting = client.equals("ttl") ? " (ttl " + DurationText.format(clientTtl) + ")"
-        : client.equals("tracklab") && !maxEntryAge.equals(NearCacheConfig.DEFAULT_MAX_ENTRY_AGE)
+        : client.startsWith("tracklab") && !maxEntryAge.equals(NearCacheConfig.DEFAULT_MAX_ENTRY_AGE)
             ? " (max entry age " + DurationText.format(maxEntryAge) + ")" : "";
     return topology + ", client " + client + clientSetting
         + ", " + DurationText.format(duration) + ", " + load + ", " + keys + " keys " + distribution.describe() + ", "
