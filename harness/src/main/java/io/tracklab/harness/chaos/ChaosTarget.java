@@ -76,6 +76,9 @@ public interface ChaosTarget {
    */
   String configSet(String node, String name, String value);
 
+  /** {@code CLIENT KILL TYPE type SKIPME yes} on the node: its client connections of that type close. */
+  void killConnections(String node, String type);
+
   /** Moves a slot with its keys between primaries. */
   void migrateSlot(int slot, String fromPrimary, String toPrimary);
 }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  *   swapdb [with 1]                   (SWAPDB 0 1 on the primary: Redis announces nothing)
  *   flushall [async] | flushdb [async]  (on every primary: Redis sends the null invalidation)
  *   tracking-table-max-keys 100 [on] primary   (CONFIG SET, the old value put back at heal)
+ *   kill-connections pubsub|normal [on] primary (CLIENT KILL TYPE: only those connections close)
  * </pre>
  *
  * <p>Any toxic may end with {@code via injector-2}: in a distributed run it then acts on that
@@ -112,13 +113,17 @@ final class FaultLine {
       }
       case "swapdb" -> new SwapDbFault(accept("with") ? integer("the database to swap with 0") : 1);
       case "flushall", "flushdb" -> new FlushFault(kind.equals("flushall"), accept("async"));
+      case ConnectionKillFault.KIND -> {
+        String type = word("the connection type (pubsub or normal)");
+        yield new ConnectionKillFault(type, node());
+      }
       case TrackingTableFault.PARAMETER -> {
         int keys = integer("the table's size");
         yield new TrackingTableFault(node(), keys);
       }
       default -> throw new IllegalArgumentException("unknown fault \"" + kind + "\"; known: latency, bandwidth, "
           + "timeout, partition, reset, slow-close, disable, kill, pause, sentinel failover, cluster failover, "
-          + "migrate slot, swapdb, flushall, flushdb, tracking-table-max-keys");
+          + "migrate slot, swapdb, flushall, flushdb, tracking-table-max-keys, kill-connections");
     };
     if (next < tokens.size()) {
       throw new IllegalArgumentException("unexpected \"" + String.join(" ", tokens.subList(next, tokens.size()))

@@ -81,6 +81,18 @@ class FaultScheduleTest {
   }
 
   @Test
+  void connectionsOfOneTypeMayBeKilled() {
+    assertThat(only("at 2s: kill-connections pubsub on primary").fault())
+        .isEqualTo(new ConnectionKillFault("pubsub", "primary"));
+    assertThat(only("at 2s: kill-connections normal current-primary").fault().parameters())
+        .isEqualTo(Map.of("type", "normal"));
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: kill-connections replica on primary"))
+        .hasMessageContaining("kill-connections takes a connection type, pubsub or normal, got \"replica\"");
+    assertThatThrownBy(() -> FaultSchedule.parse("-Dfaults", "at 1s: kill-connections pubsub"))
+        .hasMessageContaining("missing the node");
+  }
+
+  @Test
   void aToxicMayNameOneInjectorsLink() {
     Fault fault = only("at 1s for 5s: latency 200ms downstream on primary via injector-2").fault();
     assertThat(fault).isEqualTo(new ToxicFault("latency", "primary", ToxicFault.Direction.DOWNSTREAM,

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The comparison matrix as CI runs it: the shipped comparison set (nine experiments, short) with
+ * The comparison matrix as CI runs it: the shipped comparison set (twelve experiments, short) with
  * tracklab's client in its three tracking modes and the two peers whose failures the table must
  * show, each cell in its own JVM, against real local Redis processes. The whole matrix (8 clients,
- * ~16 min on 2 cores) is what the README's table comes from; CI leaves out {@code none} (nothing to
+ * ~22 min on 2 cores) is what the README's table comes from; CI leaves out {@code none} (nothing to
  * go stale), {@code ttl} and {@code jedis-csc} (their adapters' own tests cover them) to stay in
  * its time.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class MatrixCommandIT {
   private static final List<String> EXPERIMENTS = List.of("no-fault", "latency", "reset", "silent-partition",
-      "sentinel-failover", "slot-migration", "swapdb", "flush", "tracking-table-overflow");
+      "sentinel-failover", "slot-migration", "swapdb", "flush", "tracking-table-overflow", "idle-30", "idle-300",
+      "invalidation-connection-kill");
   private static final List<String> CLIENTS = List.of("tracklab", "tracklab-bcast", "tracklab-optin", "lettuce-csc",
       "redisson");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +75,9 @@ class MatrixCommandIT {
       assertThat(Long.parseLong(cell(rows, "flush", peer).get(beyondBound).replace(",", ""))).as(peer + " in flush")
           .isPositive();
     }
+    // Redisson receives invalidations on a subscriber connection: killed, it hears of no write again
+    assertThat(Long.parseLong(cell(rows, "invalidation-connection-kill", "redisson").get(beyondBound).replace(",", "")))
+        .isPositive();
 
     // the table's figures are the results': tracklab's violations read straight from each result.json
     try (Stream<Path> runs = Files.list(matrix)) {

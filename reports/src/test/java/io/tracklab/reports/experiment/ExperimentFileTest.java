@@ -270,7 +270,8 @@ class ExperimentFileTest {
         """)).containsExactly(
             "experiments/x.yaml:3: faults[0] = \"at 5s for 10s: latenc 50ms on primary\": unknown fault \"latenc\"; "
                 + "known: latency, bandwidth, timeout, partition, reset, slow-close, disable, kill, pause, "
-                + "sentinel failover, cluster failover, migrate slot, swapdb, flushall, flushdb, tracking-table-max-keys",
+                + "sentinel failover, cluster failover, migrate slot, swapdb, flushall, flushdb, tracking-table-max-keys, "
+                + "kill-connections",
             "experiments/x.yaml:4: faults[1] = \"at soon: kill primary\": the time after \"at\" is not a duration: "
                 + "\"soon\" (write it like 250ms, 1.5s, 2m, 1h or 0)",
             "experiments/x.yaml:5: faults[2]: must be one line like \"at 10s for 20s: latency 50ms on primary\"");

@@ -165,6 +165,17 @@ public final class TopologyChaosTarget implements ChaosTarget {
   }
 
   @Override
+  public void killConnections(String node, String type) {
+    io.lettuce.core.KillArgs kill = switch (type) {
+      case "pubsub" -> io.lettuce.core.KillArgs.Builder.typePubsub();
+      case "normal" -> io.lettuce.core.KillArgs.Builder.typeNormal();
+      default -> throw new IllegalArgumentException("not a connection type: " + type);
+    };
+    // SKIPME: the harness's own admin connection stays
+    topology.admin(topology.node(node).name()).clientKill(kill.skipme());
+  }
+
+  @Override
   public void migrateSlot(int slot, String fromPrimary, String toPrimary) {
     topology.migrateSlot(slot, fromPrimary, toPrimary);
   }

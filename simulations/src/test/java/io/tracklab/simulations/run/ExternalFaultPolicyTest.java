@@ -75,15 +75,19 @@ class ExternalFaultPolicyTest {
   }
 
   @Test
-  void flushesAndTheTrackingTablesSize_needTheSecondFlag() {
-    FaultSchedule edges = FaultSchedule.parse("test", "at 2s: flushall async; at 3s for 2s: tracking-table-max-keys 10 on primary");
+  void flushesTheTrackingTablesSizeAndKilledConnections_needTheSecondFlag() {
+    FaultSchedule edges = FaultSchedule.parse("test",
+        "at 2s: flushall async; at 3s for 2s: tracking-table-max-keys 10 on primary; at 6s: kill-connections pubsub primary");
 
     assertThat(ExternalFaultPolicy.problems(staging(true), edges)).containsExactly(
         "staging.yaml: allowNodeFaults: is not true, so \"at 2s: flushall async\" is refused: flushall acts on "
             + "the nodes themselves; add allowNodeFaults: true to the file (with allowFaults: true) to allow it",
         "staging.yaml: allowNodeFaults: is not true, so \"at 3s for 2s: tracking-table-max-keys 10 on primary\" is "
             + "refused: tracking-table-max-keys acts on the nodes themselves; add allowNodeFaults: true to the file "
-            + "(with allowFaults: true) to allow it");
+            + "(with allowFaults: true) to allow it",
+        "staging.yaml: allowNodeFaults: is not true, so \"at 6s: kill-connections pubsub primary\" is refused: "
+            + "kill-connections acts on the nodes themselves; add allowNodeFaults: true to the file (with allowFaults: "
+            + "true) to allow it");
     assertThat(ExternalFaultPolicy.problems(staging(true, true), edges)).isEmpty();
   }
 }
