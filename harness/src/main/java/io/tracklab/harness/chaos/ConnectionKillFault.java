@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param type {@code pubsub} or {@code normal}
  */
-public record ConnectionKillFault(String type, String target) implements Fault {
+public record ConnectionKillFault(String type, String target) implements NodeCommandFault {
   static final String KIND = "kill-connections";
   static final Set<String> TYPES = Set.of("pubsub", "normal");
 
@@ -32,16 +32,6 @@ public record ConnectionKillFault(String type, String target) implements Fault {
   @Override
   public Map<String, Object> parameters() {
     return Map.of("type", type);
-  }
-
-  @Override
-  public boolean byRedisCommand() {
-    return true;
-  }
-
-  @Override
-  public boolean timesFailover() {
-    return false;
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Map;
  * heals it; faults that cannot be undone (a failover, a migration) heal to nothing.
  */
 public sealed interface Fault permits ToxicFault, ProxyDisableFault, ProcessFault, FailoverFault, SlotMigrationFault,
-    SwapDbFault, FlushFault, TrackingTableFault, ConnectionKillFault {
+    NodeCommandFault {
 
   /** The kind as written in schedules and results: {@code latency}, {@code partition}, {@code kill}... */
   String kind();

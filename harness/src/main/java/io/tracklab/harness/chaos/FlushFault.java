@@ -14,7 +14,7 @@ import java.util.Map;
  * @param all FLUSHALL (every database) rather than FLUSHDB (database 0, the workload's)
  * @param async the ASYNC variant: the keys are unlinked at once and freed in the background
  */
-public record FlushFault(boolean all, boolean async) implements Fault {
+public record FlushFault(boolean all, boolean async) implements NodeCommandFault {
   @Override
   public String kind() {
     return all ? "flushall" : "flushdb";
@@ -28,16 +28,6 @@ public record FlushFault(boolean all, boolean async) implements Fault {
   @Override
   public Map<String, Object> parameters() {
     return Map.of("async", async);
-  }
-
-  @Override
-  public boolean byRedisCommand() {
-    return true;
-  }
-
-  @Override
-  public boolean timesFailover() {
-    return false;
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param with the database swapped with database 0 (1..15 on a default Redis)
  */
-public record SwapDbFault(int with) implements Fault {
+public record SwapDbFault(int with) implements NodeCommandFault {
   public SwapDbFault {
     if (with <= 0) {
       throw new IllegalArgumentException("the database to swap with 0 must be another one (1, 2, ...), not " + with);
@@ -41,16 +41,6 @@ public record SwapDbFault(int with) implements Fault {
   public String unsupportedOn(String topology) {
     return topology.equals("cluster")
         ? "a Cluster has only database 0, so SWAPDB is refused there; run it on standalone or sentinel" : null;
-  }
-
-  @Override
-  public boolean byRedisCommand() {
-    return true;
-  }
-
-  @Override
-  public boolean timesFailover() {
-    return false;
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param maxKeys the table's size while the fault lasts (0 would mean "no limit": refused)
  */
-public record TrackingTableFault(String target, long maxKeys) implements Fault {
+public record TrackingTableFault(String target, long maxKeys) implements NodeCommandFault {
   static final String PARAMETER = "tracking-table-max-keys";
 
   public TrackingTableFault {
@@ -28,16 +28,6 @@ public record TrackingTableFault(String target, long maxKeys) implements Fault {
   @Override
   public Map<String, Object> parameters() {
     return Map.of("max_keys", maxKeys);
-  }
-
-  @Override
-  public boolean byRedisCommand() {
-    return true;
-  }
-
-  @Override
-  public boolean timesFailover() {
-    return false;
   }
 
   @Override

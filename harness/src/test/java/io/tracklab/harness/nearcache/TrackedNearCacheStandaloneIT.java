@@ -206,13 +206,18 @@ class TrackedNearCacheStandaloneIT {
     assertThat(cache.stats().hits()).isGreaterThan(hits);
   }
 
-  @Test
-  void flushAllFromAnotherClient_emptiesTheCache() {
+  /** A cache holding key-0 to key-9. */
+  private void cacheTenKeys() {
     open();
     for (int i = 0; i < 10; i++) {
       redis.set("key-" + i, "v");
       cache.get("key-" + i);
     }
+  }
+
+  @Test
+  void flushAllFromAnotherClient_emptiesTheCache() {
+    cacheTenKeys();
     redis.flushall();
     await().atMost(Duration.ofSeconds(2)).until(() -> cache.stats().flushes().get(FlushReason.NULL_INVALIDATION) == 1);
     assertThat(cache.size()).isZero();
@@ -221,11 +226,7 @@ class TrackedNearCacheStandaloneIT {
 
   @Test
   void flushDbAsync_emptiesTheCacheToo() {
-    open();
-    for (int i = 0; i < 10; i++) {
-      redis.set("key-" + i, "v");
-      cache.get("key-" + i);
-    }
+    cacheTenKeys();
     redis.flushdb(io.lettuce.core.FlushMode.ASYNC);
     await().atMost(Duration.ofSeconds(2)).until(() -> cache.stats().flushes().get(FlushReason.NULL_INVALIDATION) == 1);
     assertThat(cache.size()).isZero();
