@@ -167,17 +167,41 @@ public final class ConsistencyChecker {
   }
 
   /**
-   * Every key went from the server between {@code sentNanos} and {@code ackNanos} by a change no
-   * write of the harness made (SWAPDB with an empty database): each key takes a delete's version,
-   * sent and acknowledged at those times, so a read of an older value after it is stale and the
-   * audit expects no value. The caller must keep writes from crossing it (a {@code WriteFence}):
-   * versions order a key's writes only when each is wholly before or after the change.
+   * Every key is about to go from the server by a change no write of the harness makes (SWAPDB
+   * with an empty database, FLUSHALL), sent at {@code sentNanos}: each key takes a delete's
+   * version, sent now, acknowledged by {@link #keyspaceEmptied} once the change returns. Told
+   * before the change is sent, not after it returned: a read that finds no value while the
+   * change runs is then judged against it, not against the write the change removed. The caller
+   * must keep writes from crossing the change (a {@code WriteFence}): versions order a key's
+   * writes only when each is wholly before or after it.
    */
-  public void keyspaceEmptied(long sentNanos, long ackNanos) {
+  public void keyspaceEmptying(long sentNanos) {
     for (int key = 0; key < config.keys(); key++) {
-      long version = nextVersion(key);
-      deleteSent(key, version, sentNanos);
-      acknowledge(key, version, ackNanos);
+      deleteSent(key, nextVersion(key), sentNanos);
+    }
+  }
+
+  /**
+   * The change {@link #keyspaceEmptying} announced returned at {@code ackNanos}: a read of an
+   * older value after it is stale and the audit expects no value.
+   */
+  public void keyspaceEmptied(long ackNanos) {
+    for (int key = 0; key < config.keys(); key++) {
+      acknowledge(key, emptyingVersion(key), ackNanos);
+    }
+  }
+
+  /** The change {@link #keyspaceEmptying} announced failed: it may or may not have emptied the keys. */
+  public void keyspaceChangeFailed() {
+    for (int key = 0; key < config.keys(); key++) {
+      writeFailed(key, emptyingVersion(key));
+    }
+  }
+
+  /** The delete's version the keyspace change gave {@code key} (no write crossed the change). */
+  private long emptyingVersion(int key) {
+    synchronized (stripe(key)) {
+      return state[key * stride + DELETE_VERSION];
     }
   }
 

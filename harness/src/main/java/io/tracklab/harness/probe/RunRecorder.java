@@ -149,9 +149,20 @@ public final class RunRecorder {
     }
   }
 
-  /** Every key went from the server without a write (see {@link ConsistencyChecker#keyspaceEmptied}). */
-  public void keyspaceEmptied(long sentNanos, long ackNanos) {
-    checker.keyspaceEmptied(sentNanos, ackNanos);
+  /**
+   * Every key goes from the server without a write: {@code change} runs between the checker's
+   * {@link ConsistencyChecker#keyspaceEmptying} and {@link ConsistencyChecker#keyspaceEmptied}
+   * (or {@link ConsistencyChecker#keyspaceChangeFailed} when it throws).
+   */
+  public void keyspaceEmptied(Runnable change) {
+    checker.keyspaceEmptying(System.nanoTime());
+    try {
+      change.run();
+    } catch (RuntimeException | Error e) {
+      checker.keyspaceChangeFailed();
+      throw e;
+    }
+    checker.keyspaceEmptied(System.nanoTime());
   }
 
   /** The write's outcome is unknown (error or timeout). */

@@ -50,7 +50,8 @@ class ConsistencyCheckerTest {
   void afterTheKeyspaceWasEmptied_anOldValueIsStale_noValueIsFresh_andNothingIsLost() {
     write(1, 90, 100);
     write(2, 90, 100);
-    checker.keyspaceEmptied(ms(200), ms(201));
+    checker.keyspaceEmptying(ms(200));
+    checker.keyspaceEmptied(ms(201));
 
     assertThat(checker.readReturned(0, 1, ms(300), ms(301), value(1, 1))).as("served from before the swap")
         .isEqualTo(ReadClass.STALE);
@@ -68,6 +69,29 @@ class ConsistencyCheckerTest {
     assertThat(checker.audit(stored::get).versionsLost()).isZero();
     assertThat(checker.audit(key -> key == 2 ? null : stored.get(key)).versionsLost())
         .as("the write after the swap missing is a lost write").isEqualTo(1);
+  }
+
+  @Test
+  void aReadThatFindsNoValueWhileTheKeyspaceIsEmptied_isJudgedAgainstTheChange_notAgainstTheWriteItRemoved() {
+    write(1, 90, 100);
+    checker.keyspaceEmptying(ms(2_000));
+    // the flush ran on the server; its reply (and so keyspaceEmptied) has not come yet
+    assertThat(checker.readReturned(0, 1, ms(2_001), ms(2_002), null)).isNotEqualTo(ReadClass.STALE);
+    assertThat(checker.readReturned(1, 1, ms(2_001), ms(2_002), value(1, 1))).as("before the flush ran")
+        .isEqualTo(ReadClass.CONCURRENT);
+    checker.keyspaceEmptied(ms(2_003));
+    assertThat(checker.readReturned(1, 1, ms(2_010), ms(2_011), value(1, 1))).isEqualTo(ReadClass.STALE);
+    assertThat(checker.report().violations()).isZero();
+  }
+
+  @Test
+  void aKeyspaceChangeThatFailed_leavesItsDeletesUnknown_notLost() {
+    long written = write(1, 90, 100);
+    checker.keyspaceEmptying(ms(200));
+    checker.keyspaceChangeFailed();
+    assertThat(checker.readReturned(0, 1, ms(300), ms(301), value(1, written))).isNotEqualTo(ReadClass.STALE);
+    assertThat(checker.audit(key -> key == 1 ? value(1, written) : null).versionsLost()).isZero();
+    assertThat(checker.audit(key -> null).versionsLost()).as("the flush may have happened").isZero();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,23 @@ final class ShippedExperiments {
     }
   }
 
+  /**
+   * File names in the order a person numbered them: a leading number compares as a number
+   * ({@code 9-...} before {@code 10-...}), then the names as text.
+   */
+  static final Comparator<String> NUMBERED = Comparator.comparingLong(ShippedExperiments::leadingNumber)
+      .thenComparing(Comparator.naturalOrder());
+
   private ShippedExperiments() {}
+
+  /** The number a name starts with, or {@code Long.MAX_VALUE} (after every numbered one). */
+  private static long leadingNumber(String name) {
+    int digits = 0;
+    while (digits < name.length() && digits < 18 && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+      digits++;
+    }
+    return digits == 0 ? Long.MAX_VALUE : Long.parseLong(name.substring(0, digits));
+  }
 
   /** The experiments of {@code experiments/} (not of its subfolders). */
   static List<Shipped> all() {
@@ -78,7 +95,8 @@ final class ShippedExperiments {
   private static List<Shipped> read(String name, Path folder) throws IOException {
     List<Shipped> shipped = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.sorted().toList()) {
+      for (Path file : files.sorted(Comparator.comparing((Path file) -> file.getFileName().toString(), NUMBERED))
+          .toList()) {
         String fileName = file.getFileName().toString();
         if (fileName.endsWith(".yaml")) {
           shipped.add(new Shipped(name, fileName.substring(0, fileName.length() - ".yaml".length()), Files.readString(file)));

@@ -471,11 +471,7 @@ public final class TracklabRun implements AutoCloseable {
    */
   private void emptyingKeyspace(Runnable change) {
     try {
-      boolean drained = writes.exclusive(COMMAND_TIMEOUT.plusSeconds(1), () -> {
-        long sentNanos = System.nanoTime();
-        change.run();
-        recorder.keyspaceEmptied(sentNanos, System.nanoTime());
-      });
+      boolean drained = writes.exclusive(COMMAND_TIMEOUT.plusSeconds(1), () -> recorder.keyspaceEmptied(change));
       if (!drained) {
         System.out.println("tracklab: writes were still unanswered after " + COMMAND_TIMEOUT.plusSeconds(1).toSeconds()
             + " s when the keyspace changed; reads of their keys may be judged against the wrong order");
