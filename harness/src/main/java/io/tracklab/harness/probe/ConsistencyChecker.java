@@ -1,5 +1,6 @@
 package io.tracklab.harness.probe;
 
+import io.tracklab.harness.workload.KeyExpiry;
 import io.tracklab.harness.workload.VersionedValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,17 @@ import org.HdrHistogram.Recorder;
  *       a client reading from the wrong node is still caught. Those versions are counted as lost.
  * </ul>
  *
+ * <p>Expiring keys ({@link CheckerConfig#expiry}: every write of such a key carries
+ * {@code PX ttl}): a version acknowledged at {@code a} is gone from the server by {@code a + ttl}
+ * at the latest, so a read that returns it and started later is stale by the time since then,
+ * as if the expiry were a newer version acknowledged at {@code a + ttl}. A read that finds no
+ * value returned the expiry of the newest version that could have expired before the read ended
+ * (sent at least {@code ttl} before), else of the one before it; so no value is stale only where
+ * the newest version, acknowledged before the read, cannot have expired yet. An audit that finds
+ * no value takes it as that expiry the same way, and {@code SET .. GET} finding none is taken as
+ * the previous version's expiry: a lost write of an expiring key is caught only while its value
+ * could not have expired.
+ *
  * <p>Memory: per key, the last {@code history} acknowledged versions with their times, the
  * newest version sent and when, one record of longs per key in one flat array (no object per
  * key; 144 bytes a key with a history of 4); per reader, the last version seen of each key,
@@ -70,6 +82,8 @@ public final class ConsistencyChecker {
   private final int history;
   private final int stride;
   private final long boundNanos;
+  private final KeyExpiry expiry;
+  private final long ttlNanos;
   private final Object[] stripes = new Object[STRIPES];
 
   private final AtomicLongArray handedOut;
@@ -108,6 +122,8 @@ public final class ConsistencyChecker {
     this.history = config.history();
     this.stride = RING + 2 * history;
     this.boundNanos = config.stalenessBound().toNanos();
+    this.expiry = config.expiry();
+    this.ttlNanos = expiry.ttl().toNanos();
     int keys = config.keys();
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
@@ -247,7 +263,7 @@ public final class ConsistencyChecker {
       concurrent.increment();
       return ReadVerdict.CONCURRENT;
     }
-    return classify(key, version, startNanos, endNanos);
+    return classify(key, version, startNanos, endNanos, expiry.expires(key));
   }
 
   private void acknowledge(int key, long version, long ackNanos) {
@@ -294,16 +310,40 @@ public final class ConsistencyChecker {
 
   /** {@link #readReturned}, with the staleness age of a stale read. */
   public ReadVerdict check(int reader, int key, long startNanos, long endNanos, String value) {
-    long version = value == null ? absentVersion(key, endNanos) : versionOf(value, key);
+    boolean expires = expiry.expires(key);
+    long version = value != null ? versionOf(value, key)
+        : expires ? expiredVersion(key, endNanos) : absentVersion(key, endNanos);
     if (version < 0 || version > handedOut.get(key)) {
       corrupt.increment();
       return ReadVerdict.CORRUPT;
     }
-    ReadVerdict verdict = classify(key, version, startNanos, endNanos);
+    ReadVerdict verdict = classify(key, version, startNanos, endNanos, expires && value != null);
     if (reader >= 0) {
       checkMonotonic(reader, key, version);
     }
     return verdict;
+  }
+
+  /**
+   * The version a read of an expiring key that found no value returned (see the class comment):
+   * the newest version sent when it could have expired before the read ended, else the one before
+   * it (or the newest delete, when newer).
+   */
+  private long expiredVersion(int key, long endNanos) {
+    long deleted = absentVersion(key, endNanos);
+    int at = key * stride;
+    long newest;
+    long sentNanos;
+    synchronized (stripe(key)) {
+      newest = state[at + NEWEST_SENT_VERSION];
+      sentNanos = state[at + NEWEST_SENT_NANOS];
+    }
+    if (newest == 0) {
+      return deleted;
+    }
+    boolean sentBeforeTheEnd = sentNanos - endNanos <= 0;
+    boolean couldHaveExpired = sentBeforeTheEnd && sentNanos + ttlNanos - endNanos <= 0;
+    return couldHaveExpired ? newest : Math.max(deleted, newest - 1);
   }
 
   /**
@@ -358,8 +398,10 @@ public final class ConsistencyChecker {
     return version;
   }
 
-  private ReadVerdict classify(int key, long version, long startNanos, long endNanos) {
+  /** @param expiresAfterAck the read returned a value of an expiring key: it was gone by its ack + ttl */
+  private ReadVerdict classify(int key, long version, long startNanos, long endNanos, boolean expiresAfterAck) {
     long minNewerAck = Long.MAX_VALUE;
+    long ownAck = Long.MIN_VALUE;
     long latestAckBefore = Long.MIN_VALUE;
     long newestMissed = 0;
     boolean behindHistory;
@@ -373,6 +415,9 @@ public final class ConsistencyChecker {
         long ack = state[entry + 1];
         if (ack - startNanos < 0 && (latestAckBefore == Long.MIN_VALUE || ack - latestAckBefore > 0)) {
           latestAckBefore = ack;
+        }
+        if (state[entry] == version) {
+          ownAck = ack;
         }
         if (state[entry] > version) {
           if (state[entry + 1] < minNewerAck) {
@@ -394,6 +439,9 @@ public final class ConsistencyChecker {
     if (behindHistory) {
       // A forgotten version newer than this one was acknowledged at evictedAck at the latest.
       minNewerAck = Math.min(minNewerAck, evictedAck);
+    }
+    if (expiresAfterAck && ownAck != Long.MIN_VALUE && ownAck + ttlNanos < minNewerAck) {
+      minNewerAck = ownAck + ttlNanos; // its expiry, a "newer version" no write made
     }
     boolean isStale = minNewerAck - startNanos < 0;
     if (latestAckBefore != Long.MIN_VALUE) {
@@ -518,7 +566,7 @@ public final class ConsistencyChecker {
         continue;
       }
       checked++;
-      long stored = storedVersion(key, readFromPrimary.apply(key));
+      long stored = storedVersion(key, readFromPrimary.apply(key), System.nanoTime());
       Set<Long> gone = lostDuringRun.getOrDefault(key, Set.of());
       long missing = gone.size();
       if (stored < acked) {
@@ -564,7 +612,7 @@ public final class ConsistencyChecker {
       if (reads.get(key) == null) {
         continue;
       }
-      long stored = storedVersion(key, reads.get(key).join());
+      long stored = storedVersion(key, reads.get(key).join(), System.nanoTime());
       checked++;
       if (stored < ackedBefore[key]) {
         long voided = voidVersions(key, stored, ackedBefore[key]);
@@ -591,7 +639,9 @@ public final class ConsistencyChecker {
    */
   public void writeReplaced(int key, long version, String previousValue) {
     // parsed in place: this runs for every write
-    long previous = previousValue == null ? storedVersion(key, null) : versionOf(previousValue, key);
+    long previous = previousValue != null ? versionOf(previousValue, key)
+        : expiry.expires(key) ? version - 1 // the previous version's expiry (see the class comment)
+        : storedVersion(key, null, 0);
     if (previous < 0) {
       return; // not a value the harness wrote: the reads of it are reported as corrupt
     }
@@ -644,14 +694,25 @@ public final class ConsistencyChecker {
     return added;
   }
 
-  /** The version a primary holds: the value's, or for no value the newest delete (0: none, or unreadable). */
-  private long storedVersion(int key, String value) {
-    if (value == null) {
-      synchronized (stripe(key)) {
-        return state[key * stride + DELETE_VERSION];
-      }
+  /**
+   * The version a primary holds: the value's, or for no value the newest delete (0: none, or
+   * unreadable); for an expiring key found without a value at {@code readNanos}, the newest
+   * version's expiry when it could have expired by then, else the one before it's.
+   */
+  private long storedVersion(int key, String value, long readNanos) {
+    if (value != null) {
+      return Math.max(0, versionOf(value, key));
     }
-    return Math.max(0, versionOf(value, key));
+    synchronized (stripe(key)) {
+      int at = key * stride;
+      if (expiry.expires(key) && state[at + NEWEST_SENT_VERSION] > 0) {
+        long newest = state[at + NEWEST_SENT_VERSION];
+        boolean gone = state[at + DELETE_VERSION] == newest
+            || state[at + NEWEST_SENT_NANOS] + ttlNanos - readNanos <= 0;
+        return gone ? newest : newest - 1;
+      }
+      return state[at + DELETE_VERSION];
+    }
   }
 
   /** Stale reads so far (a running count; {@link #report} has the rest). */

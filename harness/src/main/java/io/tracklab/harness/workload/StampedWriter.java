@@ -8,7 +8,9 @@ import io.lettuce.core.output.ValueOutput;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandKeyword;
 import io.lettuce.core.protocol.CommandType;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -43,9 +45,15 @@ public final class StampedWriter {
    * write of the key never reached this primary.
    */
   public CompletableFuture<Replaced> setReturningPrevious(String key, String value) {
+    return setReturningPrevious(key, value, null);
+  }
+
+  /** {@link #setReturningPrevious(String, String)} with {@code PX ttl} (null: no expiry). */
+  public CompletableFuture<Replaced> setReturningPrevious(String key, String value, Duration ttl) {
+    CommandArgs<String, String> args = expiring(new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value), ttl)
+        .add(CommandType.GET);
     AsyncCommand<String, String, String> set = new AsyncCommand<>(new Command<>(CommandType.SET,
-        new ValueOutput<>(StringCodec.UTF8),
-        new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value).add(CommandType.GET)));
+        new ValueOutput<>(StringCodec.UTF8), args));
     CompletableFuture<Replaced> acknowledged = set.thenApply(previous -> new Replaced(System.nanoTime(), previous));
     connection.get().dispatch(set);
     return acknowledged;
@@ -66,8 +74,18 @@ public final class StampedWriter {
 
   /** SET {@code key value}; completes with the {@link System#nanoTime()} of its reply. */
   public CompletableFuture<Long> set(String key, String value) {
+    return set(key, value, null);
+  }
+
+  /** SET {@code key value PX ttl} (null: no expiry); completes with the {@link System#nanoTime()} of its reply. */
+  public CompletableFuture<Long> set(String key, String value, Duration ttl) {
     AsyncCommand<String, String, String> set = new AsyncCommand<>(new Command<>(CommandType.SET,
-        new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value)));
+        new StatusOutput<>(StringCodec.UTF8),
+        expiring(new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value), ttl)));
     return dispatchStamped(set);
+  }
+
+  private static CommandArgs<String, String> expiring(CommandArgs<String, String> args, Duration ttl) {
+    return ttl == null ? args : args.add(CommandKeyword.PX).add(ttl.toMillis());
   }
 }

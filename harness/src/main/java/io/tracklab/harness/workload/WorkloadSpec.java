@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param readRatio fraction of operations that are reads, in [0, 1]
  * @param valueSize bytes per value (versioned values are padded to it)
  * @param targetRate operations per second across all threads; 0 means as fast as possible
+ * @param expiry which keys are written with a TTL ({@link KeyExpiry#NONE}: none)
  */
 public record WorkloadSpec(
     String keyPrefix,
@@ -19,11 +20,19 @@ public record WorkloadSpec(
     int valueSize,
     int writers,
     int readers,
-    double targetRate) {
+    double targetRate,
+    KeyExpiry expiry) {
+
+  /** A workload whose keys never expire. */
+  public WorkloadSpec(String keyPrefix, int keys, KeyDistribution distribution, double readRatio, int valueSize,
+      int writers, int readers, double targetRate) {
+    this(keyPrefix, keys, distribution, readRatio, valueSize, writers, readers, targetRate, KeyExpiry.NONE);
+  }
 
   public WorkloadSpec {
     Objects.requireNonNull(keyPrefix, "keyPrefix");
     Objects.requireNonNull(distribution, "distribution");
+    Objects.requireNonNull(expiry, "expiry");
     if (keys < 1) {
       throw new IllegalArgumentException("keys must be at least 1, got " + keys);
     }

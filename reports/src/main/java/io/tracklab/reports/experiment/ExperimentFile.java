@@ -62,7 +62,7 @@ public final class ExperimentFile {
   private static final Set<String> SECURITY = new LinkedHashSet<>(List.of("auth", "tls", "adminPassword",
       "clientPassword"));
   private static final Set<String> WORKLOAD = new LinkedHashSet<>(List.of("users", "rate", "keys", "distribution",
-      "readRatio", "valueSize", "mgetRatio", "mgetSize", "deleteRatio"));
+      "readRatio", "valueSize", "mgetRatio", "mgetSize", "deleteRatio", "expiringKeys", "keyTtl"));
   private static final Set<String> GATES = new LinkedHashSet<>(List.of("failedPercent", "remoteP99", "staleBound",
       "invalidationP99", "hitRatio"));
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -308,7 +308,9 @@ public final class ExperimentFile {
     OperationMix mix = new OperationMix(
         workload.decimal("mgetRatio", d.mix().mgetRatio(), 0, 1),
         workload.integer("mgetSize", d.mix().mgetSize(), 2, 1000),
-        workload.decimal("deleteRatio", d.mix().deleteRatio(), 0, 1));
+        workload.decimal("deleteRatio", d.mix().deleteRatio(), 0, 1),
+        workload.decimal("expiringKeys", d.mix().expiringKeys(), 0, 1),
+        keyTtl(workload, d.mix().keyTtl()));
     return new RunSettings(topology, client, duration,
         workload.integer("users", d.users(), 1, 10_000),
         workload.decimal("rate", d.rate(), 0, 10_000_000),
@@ -317,6 +319,19 @@ public final class ExperimentFile {
         workload.decimal("readRatio", d.readRatio(), 0, 1),
         workload.integer("valueSize", d.valueSize(), 1, 64 * 1024 * 1024),
         clientTtl, maxEntryAge, mix);
+  }
+
+  /** A key's TTL: whole milliseconds (SET .. PX), and only with expiring keys to give it to. */
+  private static Duration keyTtl(YamlFields workload, Duration fallback) {
+    Duration ttl = workload.duration("keyTtl", fallback, true);
+    if (workload.has("keyTtl") && ttl.toMillis() < 1) {
+      workload.problem("keyTtl", "at least 1ms (SET .. PX takes milliseconds)");
+      return fallback;
+    }
+    if (workload.has("keyTtl") && !workload.has("expiringKeys")) {
+      workload.problem("keyTtl", "applies to expiring keys: give their share too (expiringKeys: 0.2 for a fifth)");
+    }
+    return ttl;
   }
 
   private FaultSchedule faults(YamlFields top, TopologyKind topology, Duration duration, Overrides overrides) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MatrixCommandIT {
   private static final List<String> EXPERIMENTS = List.of("no-fault", "latency", "reset", "silent-partition",
       "sentinel-failover", "slot-migration", "swapdb", "flush", "tracking-table-overflow", "idle-30", "idle-300",
-      "invalidation-connection-kill");
+      "invalidation-connection-kill", "key-expiry");
   private static final List<String> CLIENTS = List.of("tracklab", "tracklab-bcast", "tracklab-optin", "lettuce-csc",
       "redisson");
   private static final ObjectMapper JSON = new ObjectMapper();

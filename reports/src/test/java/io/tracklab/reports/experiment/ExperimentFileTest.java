@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.workload.KeyDistribution;
+import io.tracklab.harness.workload.KeyExpiry;
 import io.tracklab.simulations.run.RunPlan;
 import io.tracklab.topologies.TopologyKind;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ class ExperimentFileTest {
           mgetRatio: 0.2
           mgetSize: 3
           deleteRatio: 0.5
+          expiringKeys: 0.25
+          keyTtl: 300ms
         faults:
           - at 5s for 10s: latency 50ms jitter 5ms on current-primary
           - "at 20s: sentinel failover"
@@ -80,6 +83,7 @@ class ExperimentFileTest {
     assertThat(settings.mix().mgetRatio()).isEqualTo(0.2);
     assertThat(settings.mix().mgetSize()).isEqualTo(3);
     assertThat(settings.mix().deleteRatio()).isEqualTo(0.5);
+    assertThat(settings.mix().expiry()).isEqualTo(new KeyExpiry(0.25, Duration.ofMillis(300)));
     assertThat(plan.faults().faults()).extracting(ScheduledFault::text)
         .containsExactly("at 5s for 10s: latency 50ms jitter 5ms on current-primary", "at 20s: sentinel failover");
     assertThat(plan.faults().faults().get(0).fault()).isEqualTo(new ToxicFault("latency", "current-primary",
@@ -151,9 +155,30 @@ class ExperimentFileTest {
             "experiments/x.yaml:2: topolgy: unknown field; known fields here: schema, name, description, topology, "
                 + "client, clientTtl, maxEntryAge, duration, workload, faults, gates, security, injectors",
             "experiments/x.yaml:4: workload.userz: unknown field; known fields here: users, rate, keys, distribution, "
-                + "readRatio, valueSize, mgetRatio, mgetSize, deleteRatio",
+                + "readRatio, valueSize, mgetRatio, mgetSize, deleteRatio, expiringKeys, keyTtl",
             "experiments/x.yaml:6: gates.stalenessBound: unknown field; known fields here: failedPercent, remoteP99, "
                 + "staleBound, invalidationP99, hitRatio");
+  }
+
+  @Test
+  void aKeyTtl_needsExpiringKeys_andWholeMilliseconds() {
+    assertThat(problems("""
+        schema: 1
+        workload:
+          keyTtl: 300ms
+        """)).containsExactly("experiments/x.yaml:3: workload.keyTtl = \"300ms\": applies to expiring keys: give their "
+            + "share too (expiringKeys: 0.2 for a fifth)");
+    assertThat(problems("""
+        schema: 1
+        workload:
+          expiringKeys: 0.5
+          keyTtl: 0.5ms
+        """)).singleElement().asString().startsWith("experiments/x.yaml:4: workload.keyTtl = \"0.5ms\": at least 1ms");
+    assertThat(problems("""
+        schema: 1
+        workload:
+          expiringKeys: 1.5
+        """)).singleElement().asString().contains("workload.expiringKeys");
   }
 
   @Test

@@ -44,7 +44,7 @@ final class CacheWriteAction extends OperationAction {
       }
       sent[0] = run.recorder().writeSending(key, System.nanoTime());
       return run.writer().setReturningPrevious(name,
-          new VersionedValue(name, sent[0], 0).encode(run.workload().valueSize()));
+          new VersionedValue(name, sent[0], 0).encode(run.workload().valueSize()), run.workload().expiry().ttlOf(key));
     });
     long version = sent[0];
     write.whenComplete((acknowledged, failure) -> {

@@ -169,7 +169,7 @@ public final class TracklabRun implements AutoCloseable {
     this.injector = plan.injector();
     this.slice = injector == null ? KeySlice.ALL : injector.slice();
     this.recorder = new RunRecorder(workload,
-        new CheckerConfig(workload.keys(), 0, gates.staleBound()),
+        new CheckerConfig(workload.keys(), 0, gates.staleBound()).withExpiry(workload.expiry()),
         (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime(), slice);
     this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
     resources.add(0, auditor);
@@ -327,7 +327,7 @@ public final class TracklabRun implements AutoCloseable {
       window.acquireUninterruptibly();
       long version = recorder.writeSending(index, System.nanoTime());
       writes.add(writer.set(workload.key(index), new VersionedValue(workload.key(index), version, 0)
-              .encode(workload.valueSize()))
+              .encode(workload.valueSize()), workload.expiry().ttlOf(index))
           .whenComplete((acked, failure) -> window.release())
           .thenAccept(acked -> recorder.writeAcked(index, version, acked, null)));
     }
@@ -688,7 +688,7 @@ public final class TracklabRun implements AutoCloseable {
   public static WorkloadSpec workloadOf(RunSettings settings) {
     return new WorkloadSpec("key:", settings.keys(), settings.distribution(), settings.readRatio(),
         Math.max(settings.valueSize(), VersionedValue.minimumSize("key:" + (settings.keys() - 1))),
-        settings.readRatio() < 1 ? 1 : 0, 1, settings.rate());
+        settings.readRatio() < 1 ? 1 : 0, 1, settings.rate(), settings.mix().expiry());
   }
 
   /**

@@ -130,11 +130,13 @@ public record RunSettings(
     String reads = Numbers.plain(readRatio * 100) + "% reads" + (mix.mgetRatio() > 0
         ? " (" + Numbers.plain(mix.mgetRatio() * 100) + "% of them " + mix.mgetSize() + "-key MGETs)" : "");
     String writes = mix.deleteRatio() > 0 ? ", " + Numbers.plain(mix.deleteRatio() * 100) + "% of writes DELs" : "";
+    String expiring = mix.expiringKeys() > 0 ? ", " + Numbers.plain(mix.expiringKeys() * 100) + "% of keys written with a "
+        + DurationText.format(mix.keyTtl()) + " TTL" : "";
     String clientSetting = client.equals("ttl") ? " (ttl " + DurationText.format(clientTtl) + ")"
         : client.startsWith("tracklab") && !maxEntryAge.equals(NearCacheConfig.DEFAULT_MAX_ENTRY_AGE)
             ? " (max entry age " + DurationText.format(maxEntryAge) + ")" : "";
     return topology + ", client " + client + clientSetting
         + ", " + DurationText.format(duration) + ", " + load + ", " + keys + " keys " + distribution.describe() + ", "
-        + reads + writes + ", " + valueSize + "-byte values";
+        + reads + writes + expiring + ", " + valueSize + "-byte values";
   }
 }
