@@ -16,7 +16,7 @@ import java.time.Duration;
  * <p>{@code ./mvnw gatling:test} runs it (30 s at 20,000 operations/s: a fixed rate keeps the
  * latency gates about the client, not about how saturated the machine is, and Gatling's report
  * of an unthrottled run on 2 cores takes minutes to build; {@code -Drate=0} for as fast as
- * possible); see the README for the properties that change it.
+ * possible); see docs/simulations.md for the properties that change it.
  */
 public class ReadHeavySimulation extends TracklabSimulation {
   static final RunSettings DEFAULTS = new RunSettings(TopologyKind.STANDALONE, "tracklab", Duration.ofSeconds(30),

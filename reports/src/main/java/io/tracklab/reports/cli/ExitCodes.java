@@ -1,6 +1,6 @@
 package io.tracklab.reports.cli;
 
-/** What {@code tracklab} exits with; listed in {@code tracklab --help} and the README. */
+/** What {@code tracklab} exits with; listed in {@code tracklab --help}, the README and docs/experiments.md. */
 public final class ExitCodes {
   /** Every experiment ran and every gate passed (or every file is valid). */
   public static final int PASSED = 0;

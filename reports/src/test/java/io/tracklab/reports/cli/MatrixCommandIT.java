@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The comparison matrix as CI runs it: the shipped comparison set (twelve experiments, short) with
+ * The comparison matrix as CI runs it: the shipped comparison set (thirteen experiments, short) with
  * tracklab's client in its three tracking modes and the two peers whose failures the table must
  * show, each cell in its own JVM, against real local Redis processes. The whole matrix (8 clients,
- * ~22 min on 2 cores) is what the README's table comes from; CI leaves out {@code none} (nothing to
+ * ~22 min on 2 cores) is what docs/side-by-side.md's tables come from; CI leaves out {@code none} (nothing to
  * go stale), {@code ttl} and {@code jedis-csc} (their adapters' own tests cover them) to stay in
  * its time.
  */

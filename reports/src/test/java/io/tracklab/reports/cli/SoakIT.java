@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tracklab soak} in its own JVM: random proxy faults every few seconds, the harness's own
  * resources sampled, a growth verdict per resource. Short in CI ({@code -Dsoak.duration}, default
- * 75 s sampled every 5 s); the 10-minute soak is {@code bin/tracklab soak} (README "Reliability").
+ * 75 s sampled every 5 s); the 10-minute soak is {@code bin/tracklab soak} (docs/soak.md).
  */
 class SoakIT {
   private static final String DURATION = System.getProperty("soak.duration", "75s");
