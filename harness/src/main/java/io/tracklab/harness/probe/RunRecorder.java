@@ -432,6 +432,10 @@ public final class RunRecorder {
     settings.put("writers", workload.writers());
     settings.put("readers", workload.readers());
     settings.put("targetRate", workload.targetRate());
+    if (workload.expiry().any()) {
+      settings.put("expiringKeys", workload.expiry().share());
+      settings.put("keyTtlMillis", workload.expiry().ttl().toMillis());
+    }
     return settings;
   }
 

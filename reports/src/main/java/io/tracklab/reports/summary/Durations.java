@@ -6,6 +6,16 @@ import java.math.BigDecimal;
 final class Durations {
   private Durations() {}
 
+  /** Microseconds in one of a histogram's {@code unit} ({@code ns}, {@code us}, {@code ms}). */
+  static double microsPer(String unit) {
+    return switch (unit == null ? "us" : unit) {
+      case "ns" -> 0.001;
+      case "ms" -> 1000;
+      case "s" -> 1_000_000;
+      default -> 1;
+    };
+  }
+
   static String micros(double micros) {
     if (micros == 0) {
       return "0";

@@ -129,8 +129,9 @@ public final class RunCharts {
   public static String distribution(String title, MetricHistogram histogram) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Histogram values = histogram.histogram();
+    double toMicros = Durations.microsPer(histogram.unit());
     for (LogBins.Bin bin : LogBins.of(values)) {
-      data.addValue(bin.count(), "reads", Durations.micros(bin.from()) + "–" + Durations.micros(bin.to()));
+      data.addValue(bin.count(), "reads", Durations.micros(bin.from() * toMicros) + "–" + Durations.micros(bin.to() * toMicros));
     }
     CategoryAxis buckets = new CategoryAxis(null);
     buckets.setTickLabelFont(LABEL);

@@ -126,15 +126,18 @@ public final class SummaryPage {
         .append(GateVerdict.format(meta.durationMillis() / 1000.0)).append(" s from ")
         .append(Instant.ofEpochMilli(meta.startedAtEpochMillis())).append(meta.interrupted()
             ? ", <b>interrupted</b>: the figures cover the run up to the stop" : "").append(". Workload: ");
-    List<String> workload = new ArrayList<>();
-    meta.workload().forEach((name, value) -> workload.add(Html.escape(name) + " " + Html.escape(value)));
-    html.append(String.join(", ", workload)).append(".</p>\n");
+    html.append(Html.escape(WorkloadWords.describe(meta.workload()))).append(".</p>\n");
     links(html, run);
     gates(html, result.gates());
     html.append("<h3>Timeline</h3><p class=\"note\">Per second; shaded: faults (named above the first plot); ")
         .append("dashed: where a failover completed (first write acknowledged by the new primary).</p>\n<figure>")
         .append(RunCharts.timeline(result)).append("</figure>\n");
     faults(html, meta.faults());
+    html.append("<h3>What the near-cache buys</h3><p class=\"note\">Reads served from the local cache against ")
+        .append("reads that went to Redis: what a hit saves, as distributions, not only as the hit ratio.</p><div class=\"pair\">");
+    distribution(html, "Local hit latency", result.histograms().get("local_read_ns"));
+    distribution(html, "Remote read latency", result.histograms().get("remote_read_us"));
+    html.append("</div>\n");
     html.append("<h3>Distributions</h3><div class=\"pair\">");
     distribution(html, "Staleness age of stale reads", result.histograms().get("staleness_age_us"));
     distribution(html, "Invalidation delay (write acknowledged → push received)",
@@ -201,10 +204,11 @@ public final class SummaryPage {
     if (histogram == null || histogram.count() == 0) {
       html.append("<figcaption>").append(Html.escape(title)).append(": none measured</figcaption>");
     } else {
+      double toMicros = Durations.microsPer(histogram.unit());
       html.append(RunCharts.distribution(title, histogram)).append("<figcaption>").append(histogram.count())
-          .append(" values; p50 ").append(Durations.micros(histogram.percentiles().getOrDefault("p50", 0.0)))
-          .append(", p99 ").append(Durations.micros(histogram.percentiles().getOrDefault("p99", 0.0)))
-          .append(", max ").append(Durations.micros(histogram.max())).append("</figcaption>");
+          .append(" values; p50 ").append(Durations.micros(histogram.percentiles().getOrDefault("p50", 0.0) * toMicros))
+          .append(", p99 ").append(Durations.micros(histogram.percentiles().getOrDefault("p99", 0.0) * toMicros))
+          .append(", max ").append(Durations.micros(histogram.max() * toMicros)).append("</figcaption>");
     }
     html.append("</figure>");
   }

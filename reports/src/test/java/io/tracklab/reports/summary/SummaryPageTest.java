@@ -23,6 +23,14 @@ class SummaryPageTest {
     return MetricHistogram.of("us", histogram);
   }
 
+  private static MetricHistogram nanos(long... values) {
+    Histogram histogram = new Histogram(3);
+    for (long value : values) {
+      histogram.recordValue(value);
+    }
+    return MetricHistogram.of("ns", histogram);
+  }
+
   /** {@code count} reads at each of {@code micros}. */
   private static MetricHistogram many(int count, long... micros) {
     Histogram histogram = new Histogram(3);
@@ -39,12 +47,13 @@ class SummaryPageTest {
     }
     return new RunResult(RunResult.SCHEMA,
         new RunMetadata("demo-20261123-120000", 1_700_000_000_000L, 10_000, "sentinel", "local", client,
-            Map.of("keys", 1000), List.of(
+            Map.of("keys", 1000, "distribution", "zipf:0.99", "readRatio", 0.9, "valueSize", 64, "targetRate", 3000.0),
+            List.of(
                 new FaultRecord("kill", "primary", 3_000, 6_000L, Map.of("failoverMillis", 2_100L)),
                 new FaultRecord("sentinel-failover", null, 7_000, null, Map.of())),
             List.of("host"), interrupted),
         Map.of("staleness_age_us", micros(100, 40_000), "invalidation_delay_us", micros(150, 250, 900),
-            "remote_read_us", micros(300, 400), VisibilityCurve.VISIBLE, many(30, 50, 900, 12_000),
+            "remote_read_us", micros(300, 400), "local_read_ns", nanos(900, 1_500, 40_000), VisibilityCurve.VISIBLE, many(30, 50, 900, 12_000),
             VisibilityCurve.STALE, many(25, 700)),
         Map.of("reads", 9_000L, "writes", 1_000L, "hits", 8_000L, "stale_reads", 3L, "violations", 0L),
         timeline,
@@ -62,8 +71,13 @@ class SummaryPageTest {
         "<tr class=\"fault\"><td>kill</td><td>primary</td><td>3</td><td>6</td>",
         "<tr class=\"fault\"><td>sentinel-failover</td><td></td><td>7</td><td>—</td>",
         "failover 2.10 s", "kill primary", "href=\"result.json\"", "href=\"gatling/x/index.html\"",
-        "<th>stale_reads</th><td>3</td>");
-    assertThat(page.split("<svg", -1)).as("timeline, 2 distributions, t-visibility").hasSize(5);
+        "<th>stale_reads</th><td>3</td>",
+        "Workload: 1,000 keys, picked with a Zipf skew of 0.99; 90% reads, 10% writes; 64-byte values; 3,000 "
+            + "operations a second targeted.",
+        "<h3>What the near-cache buys</h3>",
+        "3 values; p50 1.5µs, p99 40µs, max 40µs", // local hits, recorded in nanoseconds
+        "2 values; p50 300µs, p99 400µs");
+    assertThat(page.split("<svg", -1)).as("timeline, 4 distributions, t-visibility").hasSize(7);
     assertThat(page).doesNotContain("<script").doesNotContainPattern("(src|href)=\"https?:");
   }
 
@@ -81,6 +95,6 @@ class SummaryPageTest {
         new SummaryPage.Run("ttl", result("ttl", false, false), null, null)));
     assertThat(page).contains("<h2>Side by side</h2>", "<th>ours</th><th>ttl</th>", "<td>PASSED</td><td>FAILED</td>",
         "<th>throughput, ops/s</th><td>1000</td><td>1000</td>");
-    assertThat(page.split("<svg", -1)).as("2 × (timeline + 2 distributions) + one t-visibility").hasSize(8);
+    assertThat(page.split("<svg", -1)).as("2 × (timeline + 4 distributions) + one t-visibility").hasSize(12);
   }
 }
