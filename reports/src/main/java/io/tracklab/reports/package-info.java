@@ -1,5 +1,8 @@
 /**
- * Allure results, the per-run summary page, baseline comparison and gates, and the experiment
- * command line (see DESIGN.md section 2). Filled in by the reports and command-line issues.
+ * What a run leaves for people and CI, all read from {@code result.json}: the per-run summary
+ * page ({@code .summary}), Allure results and the project's Allure report ({@code .allure}),
+ * baseline comparison ({@code .compare}) and the side-by-side table of a matrix
+ * ({@code .matrix}). The command line that produces runs is the {@code cli} module, above this
+ * one: nothing here knows how a run was started.
  */
 package io.tracklab.reports;

@@ -32,7 +32,7 @@ public final class AllureReportBuilder {
   /**
    * @param root the repository's root
    * @param allureHome the unpacked Allure command line ({@code allure-2.34.1/})
-   * @param work where the report and the staged results go ({@code reports/target})
+   * @param work where the report and the staged results go ({@code cli/target})
    */
   public AllureReportBuilder(Path root, Path allureHome, Path work) {
     this.root = root;
