@@ -85,7 +85,8 @@ class RunReportsIT {
       assertThat(timeline).as("the fault window's label on the timeline").contains(fault.kind() + " " + fault.target());
     }
     List<String> plots = svgs();
-    assertThat(plots).as("timeline, two distributions, t-visibility").hasSize(4);
+    assertThat(plots).as("timeline, local hits and remote reads, staleness and invalidation delay, t-visibility")
+        .hasSize(6);
     for (String plot : plots) {
       assertThat(Pattern.compile("<(path|line|rect|polyline)\\b").matcher(plot).results().count())
           .as("drawn shapes").isGreaterThan(20);
