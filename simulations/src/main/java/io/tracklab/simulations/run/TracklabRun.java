@@ -10,22 +10,13 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.tracklab.harness.chaos.ChaosController;
 import io.tracklab.harness.chaos.ChaosListener;
-import io.tracklab.harness.config.DurationText;
 import io.tracklab.harness.chaos.ScheduledFault;
 import io.tracklab.harness.chaos.ToxicFault;
 import io.tracklab.harness.chaos.FaultSchedule;
 import io.tracklab.harness.client.CacheClient;
 import io.tracklab.harness.client.ClientEndpoints;
 import io.tracklab.harness.client.ClientSupport;
-import io.tracklab.harness.client.TrackedClient;
-import io.tracklab.harness.client.LettuceCscClient;
-import io.tracklab.harness.client.JedisCscClient;
-import io.tracklab.harness.client.PlainClient;
-import io.tracklab.harness.client.RedissonCscClient;
-import io.tracklab.harness.client.TtlClient;
 import io.tracklab.harness.nearcache.FlushReason;
-import io.tracklab.harness.nearcache.NearCacheConfig;
-import io.tracklab.harness.nearcache.TrackingMode;
 import io.tracklab.harness.nearcache.NearCacheListener;
 import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.ConsistencyChecker;
@@ -190,31 +181,7 @@ public final class TracklabRun implements AutoCloseable {
     }
     resources.add(0, chaos);
     preload();
-    CacheClient.Factory factory = switch (settings.client()) {
-      case "ttl" -> TtlClient.factory(settings.clientTtl());
-      case "none" -> PlainClient.factory();
-      case LettuceCscClient.NAME -> LettuceCscClient.factory();
-      case RedissonCscClient.NAME -> RedissonCscClient.factory();
-      case JedisCscClient.NAME -> JedisCscClient.factory();
-      case "tracklab", "tracklab-bcast", "tracklab-optin" -> {
-        // the same 2 s every other client's commands get (the endpoints' timeout), stated
-        NearCacheConfig.Builder builder = NearCacheConfig.builder().commandTimeout(COMMAND_TIMEOUT)
-            .maxEntryAge(settings.maxEntryAge());
-        switch (settings.client()) {
-          case "tracklab-bcast" -> builder.broadcast(workload.keyPrefix()); // the workload's keys, all announced
-          case "tracklab-optin" -> builder.mode(TrackingMode.OPTIN); // CLIENT CACHING YES before each cached read
-          default -> { }
-        }
-        NearCacheConfig config = builder.build();
-        System.out.printf("tracklab: near-cache: %s tracking%s, heartbeat every %d ms, deadline %d ms, command "
-                + "timeout %d ms, entries die with their key's TTL, max age %s%n", config.mode(),
-            config.mode() == TrackingMode.BCAST ? " of prefix " + workload.keyPrefix() : "",
-            config.heartbeatInterval().toMillis(), config.heartbeatDeadline().toMillis(),
-            config.commandTimeout().toMillis(), DurationText.format(config.maxEntryAge()));
-        yield TrackedClient.factory(settings.client(), config);
-      }
-      default -> throw new IllegalArgumentException("no adapter for client " + settings.client());
-    };
+    CacheClient.Factory factory = ClientUnderTest.factory(settings, workload.keyPrefix(), COMMAND_TIMEOUT);
     this.client = factory.open(endpoints, clientListener());
     resources.add(0, client);
   }
