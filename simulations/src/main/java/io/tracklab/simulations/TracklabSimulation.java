@@ -54,7 +54,8 @@ public abstract class TracklabSimulation extends Simulation {
   private final RunSettings settings;
   /** Why the client cannot run the topology, or null. */
   private final String unsupported;
-  private TracklabRun run;
+  /** Started by before(), on a Gatling thread; read by the protocol when Gatling builds the scenario. */
+  private volatile TracklabRun run;
 
   /**
    * @param defaultFaults the simulation's fault schedule for the run's topology (DESIGN.md 5
@@ -119,7 +120,7 @@ public abstract class TracklabSimulation extends Simulation {
     // closed injection replaces one that ends a hair before the injection does, and that one
     // never finishes), so the last of them to finish has the gates judged (PseudoRequests)
     SetUp setUp = setUp(operations().injectOpen(atOnceUsers(settings.users())))
-        .protocols(nearCache())
+        .protocols(nearCache(() -> run)) // the run before() starts: the actions find it in the protocol
         .assertions(Gates.of(gates, !faults.isEmpty()));
     if (settings.rate() > 0) {
       // throttling caps the rate (it needs enough users to reach it); its end stops the simulation, users or not: it outlasts them

@@ -2,13 +2,15 @@ package io.tracklab.simulations.protocol;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ProtocolBuilder;
+import io.tracklab.simulations.run.TracklabRun;
+import java.util.function.Supplier;
 
 /**
- * The near-cache DSL for Gatling's Java API: {@code nearCache()} as the protocol,
+ * The near-cache DSL for Gatling's Java API: {@code nearCache(() -> run)} as the protocol,
  * {@code cacheGet()} and {@code cacheSet()} as actions. Builders are immutable.
  *
  * <pre>{@code
- * scenario("near-cache").exec(cacheGet()) ... .protocols(nearCache())
+ * scenario("near-cache").exec(cacheGet()) ... .protocols(nearCache(() -> run))
  * }</pre>
  */
 public final class NearCacheDsl {
@@ -37,9 +39,12 @@ public final class NearCacheDsl {
 
   private NearCacheDsl() {}
 
-  /** The protocol; the run it talks to is the one the simulation's before() started. */
-  public static ProtocolBuilder nearCache() {
-    NearCacheProtocol protocol = new NearCacheProtocol();
+  /**
+   * The protocol, with the way to the run its actions talk to: the one the simulation's
+   * {@code before()} starts, read when Gatling builds the scenario (after it).
+   */
+  public static ProtocolBuilder nearCache(Supplier<TracklabRun> run) {
+    NearCacheProtocol protocol = new NearCacheProtocol(run);
     return () -> protocol;
   }
 

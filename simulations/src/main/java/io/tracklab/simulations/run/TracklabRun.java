@@ -61,7 +61,8 @@ import java.util.function.Supplier;
  * instances, the fault schedule's {@link ChaosController}, and the {@link RunRecorder} that
  * checks every read and writes {@code target/tracklab/<run-id>/result.json} at the end.
  *
- * <p>There is one run per simulation JVM; Gatling's actions find it through {@link #current()}.
+ * <p>There is one run per simulation JVM at a time; Gatling's actions find it in the near-cache
+ * protocol's components, which the simulation hands the run it started.
  */
 public final class TracklabRun implements AutoCloseable {
   private static volatile TracklabRun current;
@@ -377,15 +378,6 @@ public final class TracklabRun implements AutoCloseable {
   public static java.util.Optional<TracklabRun> unfinished() {
     TracklabRun run = current;
     return run == null || run.finished ? java.util.Optional.empty() : java.util.Optional.of(run);
-  }
-
-  /** The run of this JVM, for actions. */
-  public static TracklabRun current() {
-    TracklabRun run = current;
-    if (run == null) {
-      throw new IllegalStateException("no tracklab run: the simulation's before() must start one");
-    }
-    return run;
   }
 
   public RunSettings settings() {
