@@ -1,4 +1,4 @@
-package io.tracklab.reports.docs;
+package io.tracklab.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
