@@ -203,19 +203,19 @@ public final class ConsistencyChecker {
    */
   public void keyspaceEmptied(long ackNanos) {
     for (int key = 0; key < config.keys(); key++) {
-      acknowledge(key, emptyingVersion(key), ackNanos);
+      acknowledge(key, newestDeleteVersion(key), ackNanos); // no write crossed the change
     }
   }
 
   /** The change {@link #keyspaceEmptying} announced failed: it may or may not have emptied the keys. */
   public void keyspaceChangeFailed() {
     for (int key = 0; key < config.keys(); key++) {
-      writeFailed(key, emptyingVersion(key));
+      writeFailed(key, newestDeleteVersion(key));
     }
   }
 
-  /** The delete's version the keyspace change gave {@code key} (no write crossed the change). */
-  private long emptyingVersion(int key) {
+  /** The newest delete sent of {@code key} (0: none): a keyspace change's, or the workload's. */
+  private long newestDeleteVersion(int key) {
     synchronized (stripe(key)) {
       return state[key * stride + DELETE_VERSION];
     }
@@ -325,12 +325,13 @@ public final class ConsistencyChecker {
   }
 
   /**
-   * The version a read of an expiring key that found no value returned (see the class comment):
-   * the newest version sent when it could have expired before the read ended, else the one before
-   * it (or the newest delete, when newer).
+   * The version an expiring key found without a value by {@code atNanos} stands for (a read that
+   * ended then, an audit's read; see the class comment): the newest version sent when it could
+   * have expired by then (sent at least ttl before), else the one before it, or the newest
+   * delete when newer.
    */
-  private long expiredVersion(int key, long endNanos) {
-    long deleted = absentVersion(key, endNanos);
+  private long expiredVersion(int key, long atNanos) {
+    long deleted = absentVersion(key, atNanos);
     int at = key * stride;
     long newest;
     long sentNanos;
@@ -341,9 +342,7 @@ public final class ConsistencyChecker {
     if (newest == 0) {
       return deleted;
     }
-    boolean sentBeforeTheEnd = sentNanos - endNanos <= 0;
-    boolean couldHaveExpired = sentBeforeTheEnd && sentNanos + ttlNanos - endNanos <= 0;
-    return couldHaveExpired ? newest : Math.max(deleted, newest - 1);
+    return sentNanos + ttlNanos - atNanos <= 0 ? newest : Math.max(deleted, newest - 1);
   }
 
   /**
@@ -641,7 +640,7 @@ public final class ConsistencyChecker {
     // parsed in place: this runs for every write
     long previous = previousValue != null ? versionOf(previousValue, key)
         : expiry.expires(key) ? version - 1 // the previous version's expiry (see the class comment)
-        : storedVersion(key, null, 0);
+        : newestDeleteVersion(key);
     if (previous < 0) {
       return; // not a value the harness wrote: the reads of it are reported as corrupt
     }
@@ -703,16 +702,7 @@ public final class ConsistencyChecker {
     if (value != null) {
       return Math.max(0, versionOf(value, key));
     }
-    synchronized (stripe(key)) {
-      int at = key * stride;
-      if (expiry.expires(key) && state[at + NEWEST_SENT_VERSION] > 0) {
-        long newest = state[at + NEWEST_SENT_VERSION];
-        boolean gone = state[at + DELETE_VERSION] == newest
-            || state[at + NEWEST_SENT_NANOS] + ttlNanos - readNanos <= 0;
-        return gone ? newest : newest - 1;
-      }
-      return state[at + DELETE_VERSION];
-    }
+    return expiry.expires(key) ? expiredVersion(key, readNanos) : newestDeleteVersion(key);
   }
 
   /** Stale reads so far (a running count; {@link #report} has the rest). */

@@ -1,5 +1,6 @@
 package io.tracklab.reports.summary;
 
+import io.tracklab.harness.workload.KeyDistribution;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,22 +56,23 @@ final class WorkloadWords {
     return String.join("; ", parts);
   }
 
-  /** {@code zipf:0.99} → "picked with a Zipf skew of 0.99", and the others alike. */
+  /** {@code zipf:0.99} → "picked with a Zipf skew of 0.99", and the others alike (as the workload parses them). */
   static String picked(Object distribution) {
     String text = String.valueOf(distribution);
-    String[] parts = text.split(":");
+    KeyDistribution parsed;
     try {
-      return switch (parts[0]) {
-        case "uniform" -> "picked uniformly";
-        case "sequential" -> "picked in order, wrapping";
-        case "zipf" -> "picked with a Zipf skew of " + parts[1];
-        case "hotset" -> "a hot " + percent(Double.parseDouble(parts[1]) * 100) + " of them taking "
-            + percent(Double.parseDouble(parts.length > 2 ? parts[2] : "0.9") * 100) + " of the picks";
-        default -> "picked " + text;
-      };
-    } catch (RuntimeException e) {
-      return "picked " + text;
+      parsed = KeyDistribution.parse(text);
+    } catch (IllegalArgumentException e) {
+      return "picked " + text; // a result from another version: shown as it is
     }
+    if (parsed instanceof KeyDistribution.Zipf zipf) {
+      return "picked with a Zipf skew of " + zipf.exponent();
+    }
+    if (parsed instanceof KeyDistribution.HotSet hot) {
+      return "a hot " + percent(hot.fraction() * 100) + " of them taking " + percent(hot.probability() * 100)
+          + " of the picks";
+    }
+    return parsed instanceof KeyDistribution.Sequential ? "picked in order, wrapping" : "picked uniformly";
   }
 
   private static String count(Object value) {
