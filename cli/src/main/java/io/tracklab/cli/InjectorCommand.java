@@ -11,7 +11,7 @@ import io.tracklab.cli.experiment.ExperimentFile;
 import io.tracklab.simulations.run.InjectorRole;
 import io.tracklab.simulations.run.RunProgress;
 import io.tracklab.simulations.run.TracklabRun;
-import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.provisioning.Provisioners;
 import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.external.ExternalTopologyFile;
 import io.tracklab.topologies.external.ExternalTopologySpec;

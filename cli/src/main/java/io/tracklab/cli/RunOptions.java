@@ -5,7 +5,7 @@ import io.tracklab.cli.experiment.ExperimentException;
 import io.tracklab.cli.experiment.ExperimentFile;
 import io.tracklab.cli.experiment.ExperimentProblem;
 import io.tracklab.simulations.run.ExternalFaultPolicy;
-import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.provisioning.Provisioners;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.security.AuthMode;
 import io.tracklab.topologies.external.ExternalProvisioner;

@@ -9,7 +9,7 @@ import io.tracklab.harness.probe.CheckerConfig;
 import io.tracklab.harness.probe.RunRecorder;
 import io.tracklab.harness.result.FaultRecord;
 import io.tracklab.topologies.Provisioner;
-import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.provisioning.Provisioners;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.external.ExternalTopologyDescription;

@@ -36,7 +36,7 @@ import io.tracklab.harness.workload.WorkloadSpec;
 import io.tracklab.harness.workload.WriteFence;
 import io.tracklab.simulations.settings.GateSettings;
 import io.tracklab.simulations.settings.RunSettings;
-import io.tracklab.topologies.Provisioners;
+import io.tracklab.topologies.provisioning.Provisioners;
 import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyKind;

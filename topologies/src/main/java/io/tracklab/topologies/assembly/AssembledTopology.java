@@ -16,7 +16,6 @@ import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.PortTakenException;
 import io.tracklab.topologies.node.ProxyServer;
 import io.tracklab.topologies.security.NodeAuthConfig;
-import io.tracklab.topologies.security.TlsMaterial;
 import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.node.Await;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
 import io.tracklab.topologies.security.TopologySecurity;

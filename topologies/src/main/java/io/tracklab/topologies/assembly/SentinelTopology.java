@@ -5,7 +5,7 @@ import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
-import io.tracklab.topologies.external.HostPort;
+import io.tracklab.topologies.node.Await;
 import io.tracklab.topologies.node.NodeLauncher;
 import io.tracklab.topologies.node.ProxyServer;
 import io.tracklab.topologies.security.NodeAuthConfig;
@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +105,10 @@ final class SentinelTopology extends AssembledTopology {
 
   @Override
   public List<RedisURI> clientUris() {
-    List<HostPort> sentinels = new ArrayList<>();
+    List<InetSocketAddress> sentinels = new ArrayList<>();
     for (RedisNode node : nodes()) {
       if (node.initialRole() == NodeRole.SENTINEL) {
-        sentinels.add(new HostPort(AssembledTopology.HOST, ((ProxiedNode) node).proxyPort()));
+        sentinels.add(InetSocketAddress.createUnresolved(AssembledTopology.HOST, ((ProxiedNode) node).proxyPort()));
       }
     }
     return List.of(security.sentinelClientUri(MASTER_NAME, sentinels));

@@ -15,7 +15,7 @@ import io.tracklab.topologies.RedisNode;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
-import io.tracklab.topologies.assembly.Await;
+import io.tracklab.topologies.node.Await;
 import io.tracklab.topologies.node.AdminClient;
 import io.tracklab.topologies.node.NodeProbe;
 import io.tracklab.topologies.security.Secret;
@@ -146,8 +146,8 @@ final class ExternalTopology implements Topology {
       case STANDALONE -> List.of(nodes.get(0).proxyUri());
       case CLUSTER -> nodes.stream().map(ExternalNode::proxyUri).toList();
       case SENTINEL -> {
-        List<HostPort> sentinels = nodes.stream().filter(node -> node.initialRole() == NodeRole.SENTINEL)
-            .map(ExternalNode::address).toList();
+        List<InetSocketAddress> sentinels = nodes.stream().filter(node -> node.initialRole() == NodeRole.SENTINEL)
+            .map(node -> node.address().unresolved()).toList();
         yield List.of(spec.security().sentinelClientUri(spec.masterName().orElseThrow(), sentinels,
             spec.security().tlsOnly()));
       }

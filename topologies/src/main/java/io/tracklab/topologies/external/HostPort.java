@@ -1,5 +1,7 @@
 package io.tracklab.topologies.external;
 
+import java.net.InetSocketAddress;
+
 /** {@code host:port} as written in an external topology file. */
 public record HostPort(String host, int port) {
 
@@ -24,6 +26,11 @@ public record HostPort(String host, int port) {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** This address unresolved, as the security settings take a Sentinel's (they know no file format). */
+  InetSocketAddress unresolved() {
+    return InetSocketAddress.createUnresolved(host, port);
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.tracklab.topologies.node.NodeConfigFile;
 import io.tracklab.topologies.node.NodeHandle;
 import io.tracklab.topologies.node.NodeLaunch;
 import io.tracklab.topologies.node.NodeProbe;
-import io.tracklab.topologies.security.TlsMaterial;
+import io.tracklab.topologies.assembly.TlsMaterial;
 import io.tracklab.topologies.node.PortTakenException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.tracklab.topologies.security;
 
 import io.lettuce.core.RedisURI;
-import io.tracklab.topologies.external.HostPort;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -89,15 +89,15 @@ public record TopologySecurity(AuthMode auth, Credentials admin, Credentials cli
    * A Sentinel URI for clients: each Sentinel as a URI of its own (its credentials and TLS), the
    * client user's credentials at the top level, for the data nodes.
    */
-  public RedisURI sentinelClientUri(String masterName, List<HostPort> sentinels) {
+  public RedisURI sentinelClientUri(String masterName, List<InetSocketAddress> sentinels) {
     return sentinelClientUri(masterName, sentinels, this);
   }
 
   /** {@link #sentinelClientUri(String, List)} with the Sentinels reached as {@code sentinelSecurity} says. */
-  public RedisURI sentinelClientUri(String masterName, List<HostPort> sentinels, TopologySecurity sentinelSecurity) {
+  public RedisURI sentinelClientUri(String masterName, List<InetSocketAddress> sentinels, TopologySecurity sentinelSecurity) {
     RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(masterName).withSsl(tls);
-    for (HostPort sentinel : sentinels) {
-      builder.withSentinel(sentinelSecurity.clientUri(sentinel.host(), sentinel.port()));
+    for (InetSocketAddress sentinel : sentinels) {
+      builder.withSentinel(sentinelSecurity.clientUri(sentinel.getHostString(), sentinel.getPort()));
     }
     if (authenticated()) {
       builder = client.username() == null ? builder.withPassword(client.password().chars())

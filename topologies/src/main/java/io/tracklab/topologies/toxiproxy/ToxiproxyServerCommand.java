@@ -2,6 +2,7 @@ package io.tracklab.topologies.toxiproxy;
 
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.toxiproxy.api.ToxiproxyApi;
+import io.tracklab.topologies.toxiproxy.proxy.ToxiproxyApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
+import io.tracklab.topologies.toxiproxy.proxy.ToxiproxyApiException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
+import io.tracklab.topologies.toxiproxy.proxy.ToxiproxyApiException;
 import io.tracklab.topologies.toxiproxy.proxy.ProxyRegistry;
 import io.tracklab.topologies.toxiproxy.proxy.ProxyServerContext;
 import io.tracklab.topologies.toxiproxy.proxy.ToxicProxy;

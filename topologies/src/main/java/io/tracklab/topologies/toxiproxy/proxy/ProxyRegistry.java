@@ -1,6 +1,5 @@
 package io.tracklab.topologies.toxiproxy.proxy;
 
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,6 +1,5 @@
 package io.tracklab.topologies.toxiproxy.proxy;
 
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
 import io.tracklab.topologies.toxiproxy.toxic.StreamDirection;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicAttributes;
 import io.tracklab.topologies.toxiproxy.toxic.ToxicDefinition;

@@ -3,7 +3,7 @@ package io.tracklab.topologies.toxiproxy.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tracklab.topologies.toxiproxy.ToxiproxyApiException;
+import io.tracklab.topologies.toxiproxy.proxy.ToxiproxyApiException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;

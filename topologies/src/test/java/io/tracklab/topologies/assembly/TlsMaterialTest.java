@@ -1,4 +1,4 @@
-package io.tracklab.topologies.security;
+package io.tracklab.topologies.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tracklab.topologies.toxiproxy;
+package io.tracklab.topologies.toxiproxy.proxy;
 
 /**
  * A failed Toxiproxy API operation, carrying the HTTP status and the message Toxiproxy 2.12 gives

@@ -1,4 +1,4 @@
-package io.tracklab.topologies.assembly;
+package io.tracklab.topologies.node;
 
 import io.tracklab.topologies.TopologyException;
 import java.time.Duration;

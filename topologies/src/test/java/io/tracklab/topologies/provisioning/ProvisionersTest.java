@@ -1,8 +1,9 @@
-package io.tracklab.topologies;
+package io.tracklab.topologies.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracklab.topologies.TopologyException;
 import org.junit.jupiter.api.Test;
 
 class ProvisionersTest {

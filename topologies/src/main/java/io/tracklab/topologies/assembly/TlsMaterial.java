@@ -1,7 +1,8 @@
-package io.tracklab.topologies.security;
+package io.tracklab.topologies.assembly;
 
 import io.lettuce.core.SslOptions;
 import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.security.TlsFiles;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package io.tracklab.topologies;
+package io.tracklab.topologies.provisioning;
 
+import io.tracklab.topologies.Provisioner;
+import io.tracklab.topologies.TopologyException;
+import io.tracklab.topologies.TopologyKind;
 import io.tracklab.topologies.containers.ContainerProvisioner;
 import io.tracklab.topologies.external.ExternalProvisioner;
 import io.tracklab.topologies.local.LocalProvisioner;
