@@ -14,26 +14,19 @@ public interface Provisioner {
   /** {@code local}, {@code containers} or {@code external}. */
   String name();
 
-  /**
-   * Starts a topology and returns once it is ready; a start that fails half way stops what it
-   * had started before throwing.
-   *
-   * @throws TopologyException naming what did not start or become ready, and where its log is
-   */
-  Topology start(TopologyKind kind);
+  /** {@link #start(TopologyKind, TopologySecurity)} with no security: no passwords, no TLS. */
+  default Topology start(TopologyKind kind) {
+    return start(kind, TopologySecurity.NONE);
+  }
 
   /**
-   * Starts a topology secured as {@code security} says (passwords, ACL users, TLS).
+   * Starts a topology secured as {@code security} says (passwords, ACL users, TLS) and returns
+   * once it is ready; a start that fails half way stops what it had started before throwing.
    *
-   * @throws TopologyException when this provisioner cannot secure a topology that way
+   * @throws TopologyException naming what did not start or become ready, and where its log is;
+   *     or when this provisioner cannot secure a topology that way
    */
-  default Topology start(TopologyKind kind, TopologySecurity security) {
-    if (security.secured()) {
-      throw new TopologyException("the " + name() + " provisioner cannot start a topology with "
-          + security.label() + " security");
-    }
-    return start(kind);
-  }
+  Topology start(TopologyKind kind, TopologySecurity security);
 
   /** {@code base/<kind>-<yyyyMMdd-HHmmss>-<random>}: one directory per started topology. */
   static Path runDirectory(Path base, TopologyKind kind) {

@@ -72,11 +72,6 @@ public final class ContainerProvisioner implements Provisioner {
     return "containers";
   }
 
-  @Override
-  public Topology start(TopologyKind kind) {
-    return start(kind, TopologySecurity.NONE);
-  }
-
   /** As the local provisioner: the same configuration files, mounted at the same paths. */
   @Override
   public Topology start(TopologyKind kind, TopologySecurity security) {

@@ -4,6 +4,7 @@ import io.tracklab.topologies.Provisioner;
 import io.tracklab.topologies.Topology;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.nio.file.Path;
 
 /**
@@ -29,8 +30,13 @@ public final class ExternalProvisioner implements Provisioner {
     return "external";
   }
 
+  /** Connects to the topology the file describes, secured as the file says; a run cannot ask for more. */
   @Override
-  public Topology start(TopologyKind kind) {
+  public Topology start(TopologyKind kind, TopologySecurity security) {
+    if (security.secured()) {
+      throw new TopologyException("the external provisioner cannot start a topology with " + security.label()
+          + " security: an external topology is secured as its file says (" + spec.file() + ")");
+    }
     if (kind != spec.kind()) {
       throw new TopologyException(spec.file() + " describes a " + spec.kind() + " topology, but a " + kind
           + " one was asked for");

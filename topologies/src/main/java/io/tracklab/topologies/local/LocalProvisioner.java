@@ -29,11 +29,6 @@ public final class LocalProvisioner implements Provisioner {
   }
 
   @Override
-  public Topology start(TopologyKind kind) {
-    return start(kind, TopologySecurity.NONE);
-  }
-
-  @Override
   public Topology start(TopologyKind kind, TopologySecurity security) {
     return AssembledTopology.start(kind, Provisioner.runDirectory(base, kind), security, new EmbeddedProxyServer(),
         new LocalNodeLauncher());

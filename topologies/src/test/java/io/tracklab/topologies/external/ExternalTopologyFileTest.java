@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tracklab.topologies.NodeRole;
 import io.tracklab.topologies.TopologyException;
 import io.tracklab.topologies.TopologyKind;
+import io.tracklab.topologies.security.AuthMode;
+import io.tracklab.topologies.security.TopologySecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,17 @@ class ExternalTopologyFileTest {
     assertThat(spec.nodes()).extracting(ExternalTopologySpec.Node::name).containsExactly("primary", "sentinel-1");
     assertThat(spec.nodes().get(1).role()).isEqualTo(NodeRole.SENTINEL);
     assertThat(spec.nodes().get(0).admin()).isEqualTo(new HostPort("redis-1.staging", 6379));
+  }
+
+  @Test
+  void theProvisioner_refusesAnotherKind_andSecurityTheFileDoesNotSay_beforeConnecting() throws IOException {
+    ExternalProvisioner provisioner = new ExternalProvisioner(file(SENTINEL));
+    assertThatThrownBy(() -> provisioner.start(TopologyKind.CLUSTER))
+        .isInstanceOf(TopologyException.class).hasMessageContaining("describes a sentinel topology");
+    assertThatThrownBy(() -> provisioner.start(TopologyKind.SENTINEL, TopologySecurity.generated(AuthMode.ACL, false)))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("the external provisioner cannot start a topology with acl security")
+        .hasMessageContaining("topology.yaml");
   }
 
   @Test
