@@ -53,8 +53,9 @@ class TracklabCommandIT {
     }
   }
 
+  /** Every shipped chaos experiment but connection-resets, which CI runs as documented (secured, exit 0 required). */
   @ParameterizedTest
-  @ValueSource(strings = {"latency-spike-primary", "silent-partition", "connection-resets", "bandwidth-starvation",
+  @ValueSource(strings = {"latency-spike-primary", "silent-partition", "bandwidth-starvation",
       "sentinel-failover-kill", "sentinel-planned-failover", "cluster-primary-kill", "cluster-slot-migration"})
   void eachShippedChaosExperiment_passesItsGates(String name) throws Exception {
     try (TracklabProcess tracklab = TracklabProcess.start(directory, List.of(),
