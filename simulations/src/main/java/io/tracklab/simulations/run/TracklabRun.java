@@ -107,44 +107,50 @@ public final class TracklabRun implements AutoCloseable {
     this.provisioner = provisioned.provisioner();
     this.topology = provisioned.topology();
     resources.add(topology);
-    this.clientResources = DefaultClientResources.create();
-    resources.add(0, () -> clientResources.shutdown(0, 2, TimeUnit.SECONDS));
-    boolean cluster = settings.topology() == TopologyKind.CLUSTER;
-    List<RedisURI> uris = new ArrayList<>();
-    for (RedisURI uri : topology.clientUris()) {
-      uri.setTimeout(COMMAND_TIMEOUT);
-      uris.add(uri);
+    try {
+      this.clientResources = DefaultClientResources.create();
+      resources.add(0, () -> clientResources.shutdown(0, 2, TimeUnit.SECONDS));
+      boolean cluster = settings.topology() == TopologyKind.CLUSTER;
+      List<RedisURI> uris = new ArrayList<>();
+      for (RedisURI uri : topology.clientUris()) {
+        uri.setTimeout(COMMAND_TIMEOUT);
+        uris.add(uri);
+      }
+      this.endpoints = new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null));
+      this.writer = OtherInstancesWriter.connect(topology, settings.topology(), endpoints, COMMAND_TIMEOUT,
+          resource -> resources.add(0, resource));
+      this.injector = plan.injector();
+      this.slice = injector == null ? KeySlice.ALL : injector.slice();
+      this.recorder = new RunRecorder(workload,
+          new CheckerConfig(workload.keys(), 0, gates.staleBound()).withExpiry(workload.expiry()),
+          (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime(), slice);
+      this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
+      resources.add(0, auditor);
+      if (settings.topology() != TopologyKind.STANDALONE) {
+        // the primary can change and lose writes: violations wait for the audit that may excuse them
+        recorder.checker().holdViolations(LostWriteAuditor.HOLD, 1 << 16, (key, ageNanos) -> {
+          LongConsumer listener = heldViolations;
+          if (listener != null) {
+            listener.accept(ageNanos);
+          }
+        });
+      }
+      // before any load: a schedule naming a node this topology lacks fails here, not mid-run
+      this.chaos = new ChaosController(new TopologyChaosTarget(topology, this::emptyingKeyspace), faults, recorder);
+      if (!faults.isEmpty()) {
+        System.out.println("tracklab: fault targets, resolved before the load:");
+        FaultTargets.describe(topology, faults).forEach(line -> System.out.println("  " + line));
+      }
+      resources.add(0, chaos);
+      OtherInstancesWriter.preload(writer, workload, slice, recorder);
+      CacheClient.Factory factory = ClientUnderTest.factory(settings, workload.keyPrefix(), COMMAND_TIMEOUT);
+      this.client = factory.open(endpoints, ProbeListeners.ofClient(recorder, auditor, settings.topology()));
+      resources.add(0, client);
+    } catch (RuntimeException | Error e) {
+      // what started before the failure stops now, not at the JVM's exit (one JVM may run many plans)
+      close();
+      throw e;
     }
-    this.endpoints = new ClientEndpoints(clientResources, uris, cluster, topology.sslOptions().orElse(null));
-    this.writer = OtherInstancesWriter.connect(topology, settings.topology(), endpoints, COMMAND_TIMEOUT,
-        resource -> resources.add(0, resource));
-    this.injector = plan.injector();
-    this.slice = injector == null ? KeySlice.ALL : injector.slice();
-    this.recorder = new RunRecorder(workload,
-        new CheckerConfig(workload.keys(), 0, gates.staleBound()).withExpiry(workload.expiry()),
-        (int) Math.min(Integer.MAX_VALUE, settings.duration().toSeconds() + 120), System.nanoTime(), slice);
-    this.auditor = new LostWriteAuditor(topology, workload, recorder.checker(), cluster);
-    resources.add(0, auditor);
-    if (settings.topology() != TopologyKind.STANDALONE) {
-      // the primary can change and lose writes: violations wait for the audit that may excuse them
-      recorder.checker().holdViolations(LostWriteAuditor.HOLD, 1 << 16, (key, ageNanos) -> {
-        LongConsumer listener = heldViolations;
-        if (listener != null) {
-          listener.accept(ageNanos);
-        }
-      });
-    }
-    // before any load: a schedule naming a node this topology lacks fails here, not mid-run
-    this.chaos = new ChaosController(new TopologyChaosTarget(topology, this::emptyingKeyspace), faults, recorder);
-    if (!faults.isEmpty()) {
-      System.out.println("tracklab: fault targets, resolved before the load:");
-      FaultTargets.describe(topology, faults).forEach(line -> System.out.println("  " + line));
-    }
-    resources.add(0, chaos);
-    OtherInstancesWriter.preload(writer, workload, slice, recorder);
-    CacheClient.Factory factory = ClientUnderTest.factory(settings, workload.keyPrefix(), COMMAND_TIMEOUT);
-    this.client = factory.open(endpoints, ProbeListeners.ofClient(recorder, auditor, settings.topology()));
-    resources.add(0, client);
   }
 
   /** Starts the run (before injection). */
