@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The arrows between modules and between packages point one way, checked on the compiled classes
@@ -23,6 +23,8 @@ class ArchitectureTest {
   private static final JavaClasses TRACKLAB = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.tracklab");
+  /** Every module, lowest first. */
+  private static final List<String> MODULES = List.of("topologies", "harness", "simulations", "reports", "cli");
 
   /** One module's classes, taken from the one import (an import reads the class path: seconds). */
   private static JavaClasses module(String name) {
@@ -31,7 +33,7 @@ class ArchitectureTest {
 
   @Test
   void modules_dependOnlyOnTheOnesBelow() {
-    for (String module : List.of("topologies", "harness", "simulations", "reports", "cli")) {
+    for (String module : MODULES) {
       assertThat(TRACKLAB.containPackage("io.tracklab." + module)).as("classes of " + module + " imported").isTrue();
     }
     noClasses().that().resideInAPackage("io.tracklab.topologies..")
@@ -51,8 +53,12 @@ class ArchitectureTest {
         .check(TRACKLAB);
   }
 
+  static List<String> modules() {
+    return MODULES;
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"topologies", "harness", "simulations", "reports", "cli"})
+  @MethodSource("modules")
   void packages_haveNoCycles(String module) {
     slices().matching("io.tracklab.(**)").should().beFreeOfCycles().check(module(module));
   }

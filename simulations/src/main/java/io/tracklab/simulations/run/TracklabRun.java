@@ -352,8 +352,9 @@ public final class TracklabRun implements AutoCloseable {
   }
 
   private RunResult measured(long endNanos, boolean interrupted, ConsistencyChecker.LostWrites lost) {
+    String host = RunResultFile.hostName(); // a name lookup: once
     return recorder.toResult(runId, startedEpochMillis, endNanos, settings.topology().label(),
-        provisioner.name(), client.name(), List.of(injector == null ? RunResultFile.hostName() : injector.name() + "@" + RunResultFile.hostName()),
+        provisioner.name(), client.name(), List.of(injector == null ? host : injector.name() + "@" + host),
         interrupted, client.stats(), lost);
   }
 
